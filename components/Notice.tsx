@@ -1,0 +1,15 @@
+import type { ComponentChildren } from 'preact';
+
+interface Props {
+  tone: 'info' | 'warning' | 'error';
+  children: ComponentChildren;
+}
+
+/** A one-line message above the content: offline, refreshing, a refresh that failed. */
+export function Notice({ tone, children }: Props) {
+  return (
+    <p class={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,101 @@
+import { AccountBar } from '@/components/AccountBar';
+import { ConsentScreen } from '@/components/ConsentScreen';
+import { ConversationDetails } from '@/components/ConversationDetails';
+import { CustomerCard } from '@/components/CustomerCard';
+import { errorText } from '@/components/errorText';
+import { useLocale } from '@/components/i18n';
+import { Notice } from '@/components/Notice';
+import { StateMessage } from '@/components/StateMessage';
+import { formatWhen } from '@/utils/i18n/format';
+import type { PanelState } from '@/utils/panel/state';
+
+interface Props {
+  state: PanelState;
+  privacyPolicyUrl: string;
+  now: () => number;
+}
+
+export function App({ state, privacyPolicyUrl, now }: Props) {
+  const { t, language } = useLocale();
+  const screen = state.screen.value;
+  const session = state.tab.value?.session ?? null;
+
+  function content() {
+    switch (screen.name) {
+      case 'starting':
+        return null;
+      case 'not-gmail':
+        return (
+          <StateMessage title={t('notGmailTitle')}>
+            <p>{t('notGmailBody')}</p>
+            <p class="muted">{t('reloadGmailBody')}</p>
+          </StateMessage>
+        );
+      case 'consent':
+        return (
+          <ConsentScreen
+            account={screen.account}
+            signedOutReason={state.tab.value?.signedOutReason ?? null}
+            signingIn={state.signingIn.value}
+            error={state.signInError.value}
+            dismissed={state.dismissed.value}
+            privacyPolicyUrl={privacyPolicyUrl}
+            onSignIn={() => void state.signIn()}
+            onNotNow={state.notNow}
+          />
+        );
+      case 'no-conversation':
+        return (
+          <StateMessage title={t('noConversationTitle')}>
+            <p>{t('noConversationBody')}</p>
+          </StateMessage>
+        );
+      case 'unidentified':
+        return (
+          <StateMessage title={t('unidentifiedTitle')}>
+            <p>{t('unidentifiedBody')}</p>
+          </StateMessage>
+        );
+      case 'loading':
+        return <StateMessage title={t('loadingConversation')} />;
+      case 'error':
+        return (
+          <StateMessage title={errorText(t, screen.error)} role="alert">
+            <button type="button" onClick={() => void state.retry()}>
+              {t('retry')}
+            </button>
+          </StateMessage>
+        );
+      case 'conversation': {
+        const { view } = screen;
+        const savedAt = formatWhen(view.fetchedAt, now(), language);
+        const refreshError = state.conversationError.value;
+        return (
+          <>
+            {refreshError ? (
+              <Notice tone="warning">
+                {errorText(t, refreshError)} {t('showingSavedCopy', savedAt)}{' '}
+                <button type="button" class="link" onClick={() => void state.retry()}>
+                  {t('retry')}
+                </button>
+              </Notice>
+            ) : (
+              <p class="freshness muted" role="status" data-testid="freshness" data-source={view.source}>
+                {state.refreshing.value ? t('refreshing', savedAt) : t('updatedAt', savedAt)}
+              </p>
+            )}
+            <CustomerCard conversation={view.conversation} now={now()} />
+            <ConversationDetails conversation={view.conversation} />
+          </>
+        );
+      }
+    }
+  }
+
+  return (
+    <>
+      {session && <AccountBar email={session.email} onSignOut={() => void state.signOut()} />}
+      <main>{content()}</main>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { LocaleContext } from '@/components/i18n';
+import { createTranslate } from '@/utils/i18n/messages';
+import { sendPanelRequest } from '@/utils/messaging/client';
+import { panelEventSchema, panelPortName } from '@/utils/messaging/protocol';
+import { explicitTabId } from '@/utils/panel/bind-tab';
+import { createPanelState } from '@/utils/panel/state';
+import { App } from './App';
+import './style.css';
+
+const state = createPanelState({
+  request: (request) => sendPanelRequest((message) => browser.runtime.sendMessage(message), request),
+});
+
+let boundTabId: number | null = null;
+let port = connect();
+
+/** The background may be stopped by Chrome at any time; its port then closes and we reconnect. */
+function connect() {
+  const next = browser.runtime.connect({ name: panelPortName });
+  next.onMessage.addListener((message: unknown) => {
+    const event = panelEventSchema.safeParse(message);
+    if (event.success && event.data.state.tabId === boundTabId) state.receiveTabState(event.data.state);
+  });
+  next.onDisconnect.addListener(() => {
+    port = connect();
+    if (boundTabId !== null) port.postMessage({ type: 'bind', tabId: boundTabId });
+  });
+  return next;
+}
+
+function bind(tabId: number): void {
+  boundTabId = tabId;
+  port.postMessage({ type: 'bind', tabId });
+}
+
+async function bindToActiveTab(): Promise<void> {
+  const window = await browser.windows.getCurrent();
+  const [active] = await browser.tabs.query({ active: true, windowId: window.id });
+  if (active?.id !== undefined) bind(active.id);
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    if (windowId === window.id) bind(tabId);
+  });
+}
+
+const explicit = explicitTabId(location.search);
+if (explicit !== null) bind(explicit);
+else void bindToActiveTab();
+
+const language = browser.i18n.getUILanguage();
+document.documentElement.lang = language;
+const locale = { t: createTranslate((key, subs) => browser.i18n.getMessage(key as 'appName', subs)), language };
+
+render(
+  <LocaleContext.Provider value={locale}>
+    <App state={state} privacyPolicyUrl={browser.runtime.getURL('/privacy.html')} now={Date.now} />
+  </LocaleContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,86 @@
+/**
+ * `npm start`: the product working on a demo mailbox, no Google account needed. Starts the fake
+ * Google on loopback, launches Chromium with the built extension on the fake Gmail.
+ *
+ * - With a display: a real window. Click the iCustomer icon in the toolbar to open the side panel.
+ * - Headless (no DISPLAY, or --headless): plays the agent's story and writes screenshots to
+ *   demo-screenshots/, then exits.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { demoSeed, startFakeGoogle } from '../tests/fake-google/index';
+import { EXTENSION_ID, extensionWorker, launchWithExtension } from '../tests/support/launch';
+
+const SCREENSHOT_DIR = resolve(import.meta.dirname, '../demo-screenshots');
+const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY);
+
+const fake = await startFakeGoogle({ seed: demoSeed });
+const context = await launchWithExtension({ fakeGoogleArgs: fake.chromiumArgs(), headless });
+const gmail = context.pages()[0] ?? (await context.newPage());
+await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+console.log(`Fake Google on ${fake.origin}; demo mailbox agent@support.example (and lead@support.example at /mail/u/1/).`);
+
+if (headless) {
+  await playStory(context, gmail);
+  await context.close();
+  await fake.close();
+} else {
+  await openSidePanel(context, gmail);
+  console.log('Chromium is open on the demo Gmail. Open a conversation and sign in from the side panel.');
+  console.log('If the panel is closed, click the iCustomer icon in the toolbar (pin it from the puzzle menu). Ctrl+C quits.');
+  context.on('close', () => void fake.close().then(() => process.exit(0)));
+}
+
+/** Opens the real side panel next to Gmail, as clicking the toolbar icon does. */
+async function openSidePanel(browserContext: BrowserContext, page: Page): Promise<void> {
+  try {
+    const cdp = await browserContext.newCDPSession(page);
+    const { targetInfo } = await cdp.send('Target.getTargetInfo');
+    await cdp.send('Extensions.triggerAction' as never, { id: EXTENSION_ID, targetId: targetInfo.targetId } as never);
+  } catch {
+    // Not every Chromium exposes the action over CDP; the toolbar icon does the same.
+  }
+}
+
+/** Headless: the agent's story, one screenshot per step. */
+async function playStory(browserContext: BrowserContext, page: Page): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const worker = await extensionWorker(browserContext);
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id);
+  const panel = await browserContext.newPage();
+  await panel.setViewportSize({ width: 400, height: 800 });
+  await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel.html?tab=${tabId}`);
+  const shot = async (target: Page, name: string) => {
+    await target.screenshot({ path: resolve(SCREENSHOT_DIR, name), fullPage: true });
+    console.log(`  ${name}`);
+  };
+  console.log(`Headless: writing screenshots to ${SCREENSHOT_DIR}`);
+  await shot(page, '1-gmail-inbox.png');
+  await panel.getByRole('button', { name: 'Sign in with Google' }).waitFor();
+  await shot(panel, '2-panel-consent.png');
+  const popup = browserContext.waitForEvent('page', (p) => p.url().startsWith('https://accounts.google.com/'));
+  await panel.getByRole('button', { name: 'Sign in with Google' }).click();
+  const consent = await popup;
+  await consent.getByRole('button', { name: 'Allow' }).waitFor();
+  await shot(consent, '3-google-consent.png');
+  await consent.getByRole('button', { name: 'Allow' }).click();
+  await panel.getByRole('heading', { name: 'No conversation open' }).waitFor();
+  await shot(panel, '4-panel-inbox.png');
+  const rows = page.locator('tr.zA');
+  for (const [index, name] of [
+    [0, '5-panel-conversation.png'],
+    [2, '6-panel-another-conversation.png'],
+  ] as const) {
+    await page.evaluate(() => (location.hash = '#inbox'));
+    await rows.nth(index).click();
+    await panel.getByTestId('customer-name').waitFor();
+    await panel.getByTestId('freshness').and(panel.locator('[data-source="network"]')).waitFor();
+    await shot(page, name.replace('panel', 'gmail'));
+    await shot(panel, name);
+  }
+  await panel.getByRole('button', { name: 'Sign out and revoke access' }).click();
+  await panel.getByRole('button', { name: 'Sign in with Google' }).waitFor();
+  await shot(panel, '7-panel-signed-out.png');
+  console.log('Done. Open the screenshots to see the product; run with a display for the interactive demo.');
+}

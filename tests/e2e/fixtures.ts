@@ -1,0 +1,63 @@
+/**
+ * Playwright fixtures: one fake Google per worker (reset with the e2e seed before each test), and
+ * a fresh Chromium profile with the built extension for each test, so no test sees another's data.
+ */
+import { type BrowserContext, type Worker, test as base } from '@playwright/test';
+import { type FakeGoogle, type FakeGoogleControl, startFakeGoogle } from '../fake-google/index';
+import { EXTENSION_ID, extensionWorker, launchWithExtension } from '../support/launch';
+import { GmailPage } from './pages/gmail-page';
+import { PanelPage } from './pages/panel-page';
+import { e2eSeed } from './seed';
+
+interface TestFixtures {
+  google: FakeGoogleControl;
+  context: BrowserContext;
+  worker: Worker;
+  gmail: GmailPage;
+  /** Opens the side panel bound to a Gmail page's tab. */
+  openPanel: (gmail: GmailPage) => Promise<PanelPage>;
+  /** The panel for the `gmail` tab, already signed in through Google's consent popup. */
+  signedInPanel: PanelPage;
+}
+
+interface WorkerFixtures {
+  fakeGoogle: FakeGoogle;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  fakeGoogle: [
+    async ({}, use) => {
+      const fake = await startFakeGoogle();
+      await use(fake);
+      await fake.close();
+    },
+    { scope: 'worker' },
+  ],
+  google: async ({ fakeGoogle }, use) => {
+    fakeGoogle.control.reset(e2eSeed);
+    await use(fakeGoogle.control);
+  },
+  context: async ({ fakeGoogle, google: _resetFirst }, use) => {
+    const context = await launchWithExtension({ fakeGoogleArgs: fakeGoogle.chromiumArgs(), headless: true });
+    await use(context);
+    await context.close();
+  },
+  worker: async ({ context }, use) => {
+    const worker = await extensionWorker(context);
+    if (!worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`)) throw new Error('unexpected extension id');
+    await use(worker);
+  },
+  gmail: async ({ context }, use) => {
+    await use(await GmailPage.open(context));
+  },
+  openPanel: async ({ context, worker }, use) => {
+    await use(async (gmail) => PanelPage.open(context, await gmail.tabId(worker)));
+  },
+  signedInPanel: async ({ gmail, openPanel }, use) => {
+    const panel = await openPanel(gmail);
+    await panel.signIn();
+    await use(panel);
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,49 @@
+/**
+ * Reads everything the extension keeps — every IndexedDB database and store, and storage.local,
+ * .sync and .session — from inside its service worker, so tests can assert what is (not) stored.
+ */
+import type { Worker } from '@playwright/test';
+
+export interface StorageDump {
+  idb: Record<string, Record<string, unknown[]>>;
+  local: Record<string, unknown>;
+  sync: Record<string, unknown>;
+  session: Record<string, unknown>;
+}
+
+export function dumpStorage(worker: Worker): Promise<StorageDump> {
+  return worker.evaluate(async () => {
+    const idb: Record<string, Record<string, unknown[]>> = {};
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const stores: Record<string, unknown[]> = {};
+      for (const store of Array.from(db.objectStoreNames)) {
+        stores[store] = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      }
+      db.close();
+      idb[name] = stores;
+    }
+    return {
+      idb,
+      local: await chrome.storage.local.get(null),
+      sync: await chrome.storage.sync.get(null),
+      session: await chrome.storage.session.get(null),
+    };
+  });
+}
+
+/** Number of records across every IndexedDB store. */
+export function countIdbRecords(dump: StorageDump): number {
+  return Object.values(dump.idb)
+    .flatMap((stores) => Object.values(stores))
+    .reduce((sum, records) => sum + records.length, 0);
+}

@@ -1,0 +1,30 @@
+/**
+ * Turns whatever failed in the background into an AppError the panel can explain: a code that
+ * picks the words on screen, and a detail (Gmail's own reason) for the curious and for the logs.
+ */
+import { AuthLostError } from '../auth/auth-service';
+import { GmailError, type GmailErrorKind } from '../gmail/errors';
+import type { AppError, ErrorCode } from '../messaging/protocol';
+
+const CODE_BY_GMAIL_KIND: Record<GmailErrorKind, ErrorCode> = {
+  unauthorized: 'access-revoked',
+  'insufficient-scope': 'not-signed-in',
+  'rate-limited': 'rate-limited',
+  server: 'gmail-unavailable',
+  'not-found': 'not-found',
+  'bad-request': 'gmail-error',
+  network: 'offline',
+  timeout: 'timeout',
+  'bad-response': 'bad-response',
+};
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof GmailError) {
+    const reason = error.reason ? ` (${error.reason})` : '';
+    return { code: CODE_BY_GMAIL_KIND[error.kind], detail: `${error.message}${reason}`.slice(0, 2000) };
+  }
+  if (error instanceof AuthLostError) {
+    return { code: error.reason === 'revoked' ? 'access-revoked' : 'not-signed-in', detail: error.message };
+  }
+  return { code: 'internal', detail: error instanceof Error ? error.message : String(error) };
+}

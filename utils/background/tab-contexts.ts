@@ -1,0 +1,44 @@
+/**
+ * What each Gmail tab's content script last reported, kept in storage.session so that a service
+ * worker restarted by Chrome (MV3 stops idle workers) still knows every tab (ARCHITECTURE.md).
+ * Also remembers which account email an account path belongs to, for Gmail pages whose title does
+ * not show the address (learned at sign-in).
+ */
+import { type GmailContext, gmailContextSchema } from '../messaging/protocol';
+import type { SessionArea } from '../auth/token-store';
+
+const tabKey = (tabId: number) => `tab:${tabId}`;
+const pathKey = (accountPath: string) => `path:${accountPath}`;
+
+export function createTabContexts(area: SessionArea) {
+  return {
+    async get(tabId: number): Promise<GmailContext | null> {
+      const parsed = gmailContextSchema.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
+      return parsed.success ? parsed.data : null;
+    },
+    async set(tabId: number, context: GmailContext): Promise<void> {
+      await area.set({ [tabKey(tabId)]: context });
+    },
+    async remove(tabId: number): Promise<void> {
+      await area.remove(tabKey(tabId));
+    },
+    /** All tabs with a context (for telling every panel of an account that its session changed). */
+    async tabIds(): Promise<number[]> {
+      const all = await area.get(null);
+      return Object.keys(all)
+        .filter((key) => key.startsWith('tab:'))
+        .map((key) => Number(key.slice(4)));
+    },
+    /** The account email of a tab: from its page, else the one learned at sign-in for its path. */
+    async accountEmail(context: GmailContext): Promise<string | null> {
+      if (context.accountEmail) return context.accountEmail;
+      const value = (await area.get(pathKey(context.accountPath)))[pathKey(context.accountPath)];
+      return typeof value === 'string' ? value : null;
+    },
+    async rememberAccountPath(accountPath: string, email: string): Promise<void> {
+      await area.set({ [pathKey(accountPath)]: email });
+    },
+  };
+}
+
+export type TabContexts = ReturnType<typeof createTabContexts>;

@@ -1,0 +1,40 @@
+/** The conversation view model (F2) from a Gmail thread, fetched with format=metadata or full. */
+import type { GmailMessage, GmailThread } from '../gmail/schemas';
+import { attachmentsOf } from './attachments';
+import { pickCustomer } from './customer';
+import { decodeHeaderValue } from './encoded-words';
+import { headerValue, internalDateOf, nonDraftOldestFirst } from './messages';
+import { collectParticipants } from './participants';
+import type { Conversation } from './types';
+import { waitingStateOf } from './waiting';
+
+export function toConversation(thread: GmailThread, agentEmail: string): Conversation {
+  const messages = nonDraftOldestFirst(thread.messages);
+  return {
+    threadId: thread.id,
+    historyId: thread.historyId ?? '',
+    // A thread holding only a draft still has the subject the agent is writing under.
+    subject: firstSubject(messages) || firstSubject(thread.messages),
+    messageCount: messages.length,
+    customer: pickCustomer(messages, agentEmail),
+    participants: collectParticipants(messages),
+    attachments: messages.flatMap(attachmentsOf),
+    waiting: waitingStateOf(messages, agentEmail),
+    lastMessageAt: lastMessageAt(messages),
+  };
+}
+
+/** internalDate of the newest message (they are sorted oldest first); 0 for none. */
+function lastMessageAt(messages: readonly GmailMessage[]): number {
+  const newest = messages.at(-1);
+  return newest === undefined ? 0 : internalDateOf(newest);
+}
+
+/** The decoded subject of the first message that has a non-blank one; '' when none has. */
+function firstSubject(messages: readonly GmailMessage[]): string {
+  for (const message of messages) {
+    const subject = decodeHeaderValue(headerValue(message, 'Subject') ?? '');
+    if (subject.trim() !== '') return subject;
+  }
+  return '';
+}

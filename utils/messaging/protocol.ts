@@ -1,0 +1,111 @@
+/**
+ * The one message protocol between the three contexts (ARCHITECTURE.md). Every message is parsed
+ * with zod on arrival; nothing crosses a context as `any`.
+ *
+ * - content script → background: `gmail/context` (fire and forget).
+ * - side panel → background: requests answered with `Result<T>`.
+ * - background → side panel: events over a `panel` port.
+ */
+import { z } from 'zod';
+import { conversationSchema } from '../mail/conversation-schema';
+import type { Conversation } from '../mail/types';
+
+const emailSchema = z.string().email().max(320).transform((email) => email.toLowerCase());
+const threadIdSchema = z.string().regex(/^[0-9a-f]{1,32}$/);
+/** `/mail/u/0` or, for delegated mailboxes, `/mail/b/<id>/u/0`. */
+export const accountPathSchema = z.string().regex(/^\/mail(\/b\/[A-Za-z0-9_-]{1,64})?\/u\/\d{1,2}$/);
+
+/** What the content script sees in its Gmail tab. */
+export const gmailContextSchema = z.object({
+  accountPath: accountPathSchema,
+  accountEmail: emailSchema.nullable(),
+  /** 'list': inbox/label/search list; 'thread': a conversation is open; 'other': settings etc. */
+  view: z.enum(['list', 'thread', 'other']),
+  /** The Gmail API thread id; null when no conversation is open or it can't be identified. */
+  threadId: threadIdSchema.nullable(),
+});
+export type GmailContext = z.infer<typeof gmailContextSchema>;
+
+export const contentMessageSchema = z.object({ type: z.literal('gmail/context'), context: gmailContextSchema });
+export type ContentMessage = z.infer<typeof contentMessageSchema>;
+
+const tabIdSchema = z.number().int().nonnegative();
+
+export const panelRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('auth/sign-in'), tabId: tabIdSchema }),
+  z.object({ type: z.literal('auth/sign-out'), tabId: tabIdSchema }),
+  z.object({ type: z.literal('conversation/get'), tabId: tabIdSchema, source: z.enum(['cache', 'network']) }),
+]);
+export type PanelRequest = z.infer<typeof panelRequestSchema>;
+
+/** Errors are values across contexts: a machine-readable code plus Google's own words if any. */
+export const errorCodeSchema = z.enum([
+  'not-gmail-tab',
+  'not-signed-in',
+  'sign-in-cancelled',
+  'sign-in-failed',
+  'account-mismatch',
+  'access-revoked',
+  'no-conversation',
+  'offline',
+  'timeout',
+  'rate-limited',
+  'gmail-unavailable',
+  'gmail-error',
+  'not-found',
+  'bad-response',
+  'bad-request',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+export const appErrorSchema = z.object({ code: errorCodeSchema, detail: z.string().max(2000).optional() });
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+export const signInResultSchema = z.object({ email: emailSchema, name: z.string() });
+export type SignInResult = z.infer<typeof signInResultSchema>;
+
+/** A conversation as the panel receives it: from the cache or fresh from Gmail. */
+export interface ConversationView {
+  conversation: Conversation;
+  source: 'cache' | 'network';
+  fetchedAt: number;
+}
+
+/** Maps each request type to the data of its successful response. */
+export interface PanelResponses {
+  'auth/sign-in': SignInResult;
+  'auth/sign-out': null;
+  'conversation/get': ConversationView | null;
+}
+
+/** The per-tab state the background pushes to a panel bound to that tab. */
+export const tabStateSchema = z.object({
+  tabId: tabIdSchema,
+  /** null when the tab is not a Gmail tab (or its content script has not reported yet). */
+  context: gmailContextSchema.nullable(),
+  /** The signed-in account for this tab's Gmail account, or null. */
+  session: z.object({ email: emailSchema, name: z.string() }).nullable(),
+  /** Why the session ended, when it just did (shown once on the consent screen). */
+  signedOutReason: z.enum(['revoked', 'signed-out', 'policy']).nullable(),
+});
+export type TabState = z.infer<typeof tabStateSchema>;
+
+export const panelPortName = 'panel';
+export const panelPortMessageSchema = z.object({ type: z.literal('bind'), tabId: tabIdSchema });
+export const panelEventSchema = z.object({ type: z.literal('tab-state'), state: tabStateSchema });
+export type PanelEvent = z.infer<typeof panelEventSchema>;
+
+export const conversationViewSchema = z.object({
+  conversation: conversationSchema,
+  source: z.enum(['cache', 'network']),
+  fetchedAt: z.number(),
+}) satisfies z.ZodType<ConversationView>;
+
+/** Schemas of each request's successful data, for the panel to check what the background sent. */
+export const panelResponseSchemas = {
+  'auth/sign-in': signInResultSchema,
+  'auth/sign-out': z.null(),
+  'conversation/get': conversationViewSchema.nullable(),
+} satisfies { [K in keyof PanelResponses]: z.ZodType<PanelResponses[K]> };
