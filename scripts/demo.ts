@@ -10,13 +10,21 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { demoSeed, startFakeGoogle } from '../tests/fake-google/index';
-import { EXTENSION_ID, extensionWorker, launchWithExtension } from '../tests/support/launch';
+import {
+  EXTENSION_ID,
+  browserCdpSession,
+  clickToolbarIcon,
+  extensionWorker,
+  launchWithExtension,
+  newProfileDir,
+} from '../tests/support/launch';
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '../demo-screenshots');
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY);
 
 const fake = await startFakeGoogle({ seed: demoSeed });
-const context = await launchWithExtension({ fakeGoogleArgs: fake.chromiumArgs(), headless });
+const userDataDir = newProfileDir();
+const context = await launchWithExtension({ fakeGoogleArgs: fake.chromiumArgs(), headless, userDataDir });
 const gmail = context.pages()[0] ?? (await context.newPage());
 await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
 console.log(`Fake Google on ${fake.origin}; demo mailbox agent@support.example (and lead@support.example at /mail/u/1/).`);
@@ -26,20 +34,18 @@ if (headless) {
   await context.close();
   await fake.close();
 } else {
-  await openSidePanel(context, gmail);
+  await openSidePanel();
   console.log('Chromium is open on the demo Gmail. Open a conversation and sign in from the side panel.');
   console.log('If the panel is closed, click the iCustomer icon in the toolbar (pin it from the puzzle menu). Ctrl+C quits.');
   context.on('close', () => void fake.close().then(() => process.exit(0)));
 }
 
 /** Opens the real side panel next to Gmail, as clicking the toolbar icon does. */
-async function openSidePanel(browserContext: BrowserContext, page: Page): Promise<void> {
+async function openSidePanel(): Promise<void> {
   try {
-    const cdp = await browserContext.newCDPSession(page);
-    const { targetInfo } = await cdp.send('Target.getTargetInfo');
-    await cdp.send('Extensions.triggerAction' as never, { id: EXTENSION_ID, targetId: targetInfo.targetId } as never);
-  } catch {
-    // Not every Chromium exposes the action over CDP; the toolbar icon does the same.
+    await clickToolbarIcon(await browserCdpSession(userDataDir), 'https://mail.google.com/');
+  } catch (error) {
+    console.log(`(Could not open the side panel automatically: ${String(error)})`);
   }
 }
 

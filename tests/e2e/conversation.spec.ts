@@ -63,6 +63,7 @@ test('a conversation Gmail has not given an id yet says it cannot be identified'
   gmail,
   signedInPanel: panel,
 }) => {
+  await gmail.openFolder('sent');
   await gmail.openConversation(SUBJECTS.unsynced);
   await expect(panel.heading("Can't identify this conversation")).toBeVisible();
 });

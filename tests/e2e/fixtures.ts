@@ -4,13 +4,14 @@
  */
 import { type BrowserContext, type Worker, test as base } from '@playwright/test';
 import { type FakeGoogle, type FakeGoogleControl, startFakeGoogle } from '../fake-google/index';
-import { EXTENSION_ID, extensionWorker, launchWithExtension } from '../support/launch';
+import { EXTENSION_ID, extensionWorker, launchWithExtension, newProfileDir } from '../support/launch';
 import { GmailPage } from './pages/gmail-page';
 import { PanelPage } from './pages/panel-page';
 import { e2eSeed } from './seed';
 
 interface TestFixtures {
   google: FakeGoogleControl;
+  userDataDir: string;
   context: BrowserContext;
   worker: Worker;
   gmail: GmailPage;
@@ -37,8 +38,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     fakeGoogle.control.reset(e2eSeed);
     await use(fakeGoogle.control);
   },
-  context: async ({ fakeGoogle, google: _resetFirst }, use) => {
-    const context = await launchWithExtension({ fakeGoogleArgs: fakeGoogle.chromiumArgs(), headless: true });
+  userDataDir: async ({}, use) => {
+    await use(newProfileDir());
+  },
+  context: async ({ fakeGoogle, userDataDir, google: _resetFirst }, use) => {
+    const fakeGoogleArgs = fakeGoogle.chromiumArgs();
+    const context = await launchWithExtension({ fakeGoogleArgs, headless: true, userDataDir });
     await use(context);
     await context.close();
   },

@@ -2,10 +2,10 @@
  * Launches Chromium with the built extension and Google's hosts mapped to the fake on loopback.
  * Shared by the e2e fixtures and the `npm start` demo.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, type Worker, chromium } from '@playwright/test';
+import { type BrowserContext, type CDPSession, type Worker, chromium } from '@playwright/test';
 import { QUIET_CHROMIUM_FLAGS, findChromium } from './chromium';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -19,8 +19,10 @@ export interface LaunchOptions {
   language?: string;
 }
 
+export const newProfileDir = () => mkdtempSync(join(tmpdir(), 'icustomer-profile-'));
+
 export async function launchWithExtension(options: LaunchOptions): Promise<BrowserContext> {
-  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'icustomer-profile-'));
+  const userDataDir = options.userDataDir ?? newProfileDir();
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless,
@@ -30,6 +32,10 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       `--lang=${options.language ?? 'en-US'}`,
+      // A browser-level CDP endpoint (port in <profile>/DevToolsActivePort): CDP's Extensions domain,
+      // which clicks the toolbar icon, is refused on the page sessions Playwright hands out.
+      '--remote-debugging-port=0',
+      '--enable-unsafe-extension-debugging',
       ...options.fakeGoogleArgs,
       ...QUIET_CHROMIUM_FLAGS,
     ],
@@ -39,4 +45,19 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const existing = context.serviceWorkers().find((worker) => worker.url().includes(EXTENSION_ID));
   return existing ?? context.waitForEvent('serviceworker', (worker) => worker.url().includes(EXTENSION_ID));
+}
+
+/** A browser-level CDP session on a Chromium launched by launchWithExtension with `userDataDir`. */
+export async function browserCdpSession(userDataDir: string): Promise<CDPSession> {
+  const port = readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  return browser.newBrowserCDPSession();
+}
+
+/** Clicks the extension's toolbar icon for the tab showing `url` (opens the side panel there). */
+export async function clickToolbarIcon(cdp: CDPSession, urlPrefix: string): Promise<void> {
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
+  const tab = (targetInfos as { targetId: string; url: string }[]).find((target) => target.url.startsWith(urlPrefix));
+  if (!tab) throw new Error(`no tab shows ${urlPrefix}`);
+  await cdp.send('Extensions.triggerAction' as never, { id: EXTENSION_ID, targetId: tab.targetId } as never);
 }

@@ -127,11 +127,12 @@ export function createAuthService(deps: AuthDeps) {
     const stored = await deps.tokens.get(email);
     const fresh = stored && stored.expiresAt - EXPIRY_MARGIN_MS > deps.now() && hasScopes(stored.scopes, scopes);
     if (stored && fresh && !forceRefresh) return stored.accessToken;
-    // Concurrent callers share one refresh instead of opening several auth flows.
-    let pending = refreshing.get(email);
+    // Concurrent callers needing the same scopes share one refresh instead of opening several flows.
+    const key = `${email} ${[...scopes].sort().join(' ')}`;
+    let pending = refreshing.get(key);
     if (!pending) {
-      pending = refreshSilently(email, scopes).finally(() => refreshing.delete(email));
-      refreshing.set(email, pending);
+      pending = refreshSilently(email, scopes).finally(() => refreshing.delete(key));
+      refreshing.set(key, pending);
     }
     return (await pending).accessToken;
   }

@@ -36,7 +36,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     now,
     newState: () => crypto.randomUUID(),
   });
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const extensionBaseUrl = browser.runtime.getURL('/');
 
   async function computeState(tabId: number): Promise<TabState> {
     const context = await contexts.get(tabId);
@@ -48,7 +48,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
 
   const hub = createPanelHub({
     computeState,
-    isTrustedPort: (port) => port.sender !== undefined && isFromExtensionPage(port.sender, extensionOrigin),
+    isTrustedPort: (port) => port.sender !== undefined && isFromExtensionPage(port.sender, extensionBaseUrl),
     log,
   });
   const sessions = createSessions({ auth, db, contexts, session, now, onAccountChanged: () => hub.publish() });
@@ -71,7 +71,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
 
   const route = createRouter({
     extensionId: browser.runtime.id,
-    extensionOrigin,
+    extensionBaseUrl,
     onGmailContext,
     onPanelRequest: createPanelRequestHandler({ contexts, sessions, conversations, log }),
     log,

@@ -44,7 +44,9 @@ const THREAD_TOKEN = /^[A-Za-z0-9_-]{10,}$/;
  * (`#inbox/FMfcg…`, `#label/Support/FMfcg…`, `#search/foo/FMfcg…`); settings are 'other'.
  */
 export function viewOf(hash: string): GmailContext['view'] {
-  const segments = hash.replace(/^#/, '').split('/').filter(Boolean);
+  // Gmail appends `?compose=new` or `?projector=1` while a compose window or preview is open.
+  const route = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const segments = route.split('/').filter(Boolean);
   const first = segments[0] ?? 'inbox';
   if (first === 'settings') return 'other';
   const listDepth = TWO_SEGMENT_LISTS.has(first) ? 2 : 1;

@@ -23,12 +23,14 @@ export const IDENTIFY_GRACE_MS = 1500;
 
 export function watchGmail(deps: WatchDeps): () => void {
   let lastReported = '';
-  let checkScheduled = false;
   let threadViewSince = 0;
   let lastRoute = '';
+  // Two independent timers: DOM bursts are throttled, and a missing id gets one grace re-check.
+  // A pending grace re-check must not swallow the DOM check that finds the id early.
+  const throttled = onceAtATime(DOM_CHECK_THROTTLE_MS);
+  const graceRecheck = onceAtATime(IDENTIFY_GRACE_MS);
 
   function check(): void {
-    checkScheduled = false;
     const page = deps.page();
     const context = readGmailContext(page);
     if (!context) return;
@@ -38,10 +40,7 @@ export function watchGmail(deps: WatchDeps): () => void {
     }
     if (context.view === 'thread' && context.threadId === null) {
       const waited = deps.now() - threadViewSince;
-      if (waited < IDENTIFY_GRACE_MS) {
-        scheduleCheck(IDENTIFY_GRACE_MS - waited);
-        return;
-      }
+      if (waited < IDENTIFY_GRACE_MS) return graceRecheck(IDENTIFY_GRACE_MS - waited);
     }
     const serialized = JSON.stringify(context);
     if (serialized === lastReported) return;
@@ -49,14 +48,21 @@ export function watchGmail(deps: WatchDeps): () => void {
     deps.report(context);
   }
 
-  function scheduleCheck(delay = DOM_CHECK_THROTTLE_MS): void {
-    if (checkScheduled) return;
-    checkScheduled = true;
-    deps.setTimeout(check, delay);
+  /** A scheduler that keeps at most one pending call of `check`. */
+  function onceAtATime(defaultDelay: number) {
+    let pending = false;
+    return (delay = defaultDelay) => {
+      if (pending) return;
+      pending = true;
+      deps.setTimeout(() => {
+        pending = false;
+        check();
+      }, delay);
+    };
   }
 
   deps.onHashChange(check);
-  const stop = deps.observeDom(() => scheduleCheck(), WATCHED_ATTRIBUTES);
+  const stop = deps.observeDom(() => throttled(), WATCHED_ATTRIBUTES);
   check();
   return stop;
 }

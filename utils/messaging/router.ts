@@ -15,8 +15,8 @@ import {
 
 export interface RouterDeps {
   extensionId: string;
-  /** `chrome-extension://<id>` */
-  extensionOrigin: string;
+  /** `chrome-extension://<id>/` */
+  extensionBaseUrl: string;
   onGmailContext: (tabId: number, context: GmailContext) => Promise<void>;
   onPanelRequest: (request: PanelRequest) => Promise<Result<unknown>>;
   log: (message: string, details: Record<string, unknown>) => void;
@@ -28,8 +28,9 @@ export function isFromGmailTopFrame(sender: Browser.runtime.MessageSender): bool
   return sender.tab?.id !== undefined && sender.frameId === 0 && originOf(sender.url) === GMAIL_ORIGIN;
 }
 
-export function isFromExtensionPage(sender: Browser.runtime.MessageSender, extensionOrigin: string): boolean {
-  return originOf(sender.url) === extensionOrigin;
+/** `extensionBaseUrl` is runtime.getURL('/'): `chrome-extension://<id>/`. */
+export function isFromExtensionPage(sender: Browser.runtime.MessageSender, extensionBaseUrl: string): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(extensionBaseUrl);
 }
 
 function originOf(url: string | undefined): string | null {
@@ -59,7 +60,7 @@ export function createRouter(deps: RouterDeps) {
 
     const request = panelRequestSchema.safeParse(message);
     if (request.success) {
-      if (!isFromExtensionPage(sender, deps.extensionOrigin)) return reject('panel request from a web page', sender);
+      if (!isFromExtensionPage(sender, deps.extensionBaseUrl)) return reject('panel request from a web page', sender);
       return deps.onPanelRequest(request.data);
     }
     return reject('malformed message', sender);

@@ -18,9 +18,14 @@ export class GmailPage {
   }
 
   async backToInbox(): Promise<void> {
-    await this.page.evaluate(() => {
-      location.hash = '#inbox';
-    });
+    await this.openFolder('inbox');
+  }
+
+  /** A list view by its hash: 'inbox', 'sent', 'all'. */
+  async openFolder(folder: string): Promise<void> {
+    await this.page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#${folder}`);
     await this.page.locator('tr.zA').first().waitFor();
   }
 

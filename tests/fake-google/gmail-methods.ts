@@ -1,0 +1,209 @@
+/**
+ * The Gmail method bodies: given an authorised request for one mailbox, build the JSON Google
+ * would answer (or its error). Lists are newest first, paged with opaque numeric page tokens,
+ * and leave spam and trash out unless asked.
+ */
+import { badRequest, notFound } from './errors.ts';
+import { HEX_ID } from './ids.ts';
+import type { FakeResponse } from './http-types.ts';
+import type { Mailbox, StoredMessage, StoredThread } from './mailbox.ts';
+import { attachmentIdFor, entityAt } from './mime-parse.ts';
+import { renderMessage, renderThread, type JsonObject, type MessageFormat } from './resources.ts';
+import { compileQuery, mentionsSpamOrTrash } from './search.ts';
+import type { GmailRouteName } from './gmail-routes.ts';
+
+export type MethodResult = { ok: true; body: JsonObject } | { ok: false; response: FakeResponse };
+
+export interface MethodInput {
+  name: GmailRouteName;
+  mailbox: Mailbox;
+  params: string[];
+  query: URLSearchParams;
+  now: number;
+}
+
+const ok = (body: JsonObject): MethodResult => ({ ok: true, body });
+const fail = (response: FakeResponse): MethodResult => ({ ok: false, response });
+
+export function requestedFormat(name: GmailRouteName, query: URLSearchParams): MessageFormat | 'invalid' {
+  const format = (query.get('format') ?? 'full').toLowerCase();
+  const allowed = name === 'messages.get' ? ['full', 'metadata', 'minimal', 'raw'] : ['full', 'metadata', 'minimal'];
+  return allowed.includes(format) ? (format as MessageFormat) : 'invalid';
+}
+
+/** Page tokens look like Google's: a long string of digits. */
+function pageOffset(token: string | null): number | undefined {
+  if (token === null || token === '') return 0;
+  return /^\d{20}$/.test(token) ? Number(token.slice(-10)) : undefined;
+}
+
+function pageToken(offset: number): string {
+  return `1${String(offset).padStart(19, '0')}`;
+}
+
+function listFilter(input: MethodInput): ((m: StoredMessage) => boolean) | MethodResult {
+  const q = input.query.get('q') ?? '';
+  const labelIds = input.query.getAll('labelIds');
+  const includeSpamTrash = input.query.get('includeSpamTrash') === 'true' || mentionsSpamOrTrash(q);
+  const matchesQuery = q.trim() === '' ? () => true : compileQuery(q, input.mailbox.labels, input.now);
+  return (m) =>
+    labelIds.every((l) => m.labelIds.includes(l)) &&
+    (includeSpamTrash || !m.labelIds.some((l) => l === 'SPAM' || l === 'TRASH')) &&
+    matchesQuery(m);
+}
+
+function page<T>(items: T[], query: URLSearchParams): { items: T[]; next?: string } | MethodResult {
+  const rawMax = query.get('maxResults');
+  const max = rawMax === null ? 100 : Number(rawMax);
+  if (!Number.isInteger(max) || max < 0) return fail(badRequest(`Invalid value at 'max_results' (TYPE_UINT32), "${rawMax ?? ''}"`));
+  const size = Math.min(max === 0 ? 100 : max, 500);
+  const offset = pageOffset(query.get('pageToken'));
+  if (offset === undefined) return fail(badRequest('Invalid pageToken', 'invalidArgument'));
+  const slice = items.slice(offset, offset + size);
+  return offset + size < items.length ? { items: slice, next: pageToken(offset + size) } : { items: slice };
+}
+
+function isPage<T>(value: { items: T[]; next?: string } | MethodResult): value is { items: T[]; next?: string } {
+  return 'items' in value;
+}
+
+function listThreads(input: MethodInput): MethodResult {
+  const filter = listFilter(input);
+  if (typeof filter !== 'function') return filter;
+  const { mailbox } = input;
+  const threads = [...mailbox.threads.values()]
+    .filter((t) => t.messages.some(filter))
+    .sort((a, b) => mailbox.lastDate(b) - mailbox.lastDate(a));
+  const paged = page(threads, input.query);
+  if (!isPage(paged)) return paged;
+  const body: JsonObject = {};
+  if (paged.items.length > 0) {
+    body['threads'] = paged.items.map((t) => ({
+      id: t.id,
+      snippet: t.messages.at(-1)?.snippet ?? '',
+      historyId: String(mailbox.threadHistoryId(t)),
+    }));
+  }
+  if (paged.next !== undefined) body['nextPageToken'] = paged.next;
+  body['resultSizeEstimate'] = threads.length;
+  return ok(body);
+}
+
+function listMessages(input: MethodInput): MethodResult {
+  const filter = listFilter(input);
+  if (typeof filter !== 'function') return filter;
+  const messages = [...input.mailbox.messages.values()].filter(filter).sort((a, b) => b.internalDate - a.internalDate);
+  const paged = page(messages, input.query);
+  if (!isPage(paged)) return paged;
+  const body: JsonObject = {};
+  if (paged.items.length > 0) body['messages'] = paged.items.map((m) => ({ id: m.id, threadId: m.threadId }));
+  if (paged.next !== undefined) body['nextPageToken'] = paged.next;
+  body['resultSizeEstimate'] = messages.length;
+  return ok(body);
+}
+
+function byId<T>(map: ReadonlyMap<string, T>, id: string): T | MethodResult {
+  if (!HEX_ID.test(id)) return fail(badRequest('Invalid id value'));
+  return map.get(id) ?? fail(notFound());
+}
+
+function isResult(value: unknown): value is MethodResult {
+  return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean' && ('response' in value || 'body' in value);
+}
+
+function renderOptions(input: MethodInput): { format: MessageFormat; metadataHeaders: string[] } {
+  const format = requestedFormat(input.name, input.query);
+  return { format: format === 'invalid' ? 'full' : format, metadataHeaders: input.query.getAll('metadataHeaders') };
+}
+
+function getAttachment(input: MethodInput): MethodResult {
+  const message = byId(input.mailbox.messages, input.params[0] ?? '');
+  if (isResult(message)) return message;
+  const wanted = input.params[1] ?? '';
+  const found = findAttachment(message, wanted);
+  if (found === undefined) return fail(badRequest('Invalid attachment token'));
+  return ok({ size: found.length, data: found.toString('base64').replace(/\+/g, '-').replace(/\//g, '_') });
+}
+
+function findAttachment(message: StoredMessage, attachmentId: string): Buffer | undefined {
+  const walk = (partId: string): Buffer | undefined => {
+    const entity = entityAt(message.entity, partId);
+    if (entity === undefined) return undefined;
+    if (entity.filename !== '' && attachmentIdFor(message.id, partId) === attachmentId) return entity.body;
+    for (let i = 0; i < entity.parts.length; i++) {
+      const found = walk(partId === '' ? String(i) : `${partId}.${i}`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk('');
+}
+
+function listHistory(input: MethodInput): MethodResult {
+  const { mailbox, query } = input;
+  const start = query.get('startHistoryId');
+  if (start === null || !/^\d+$/.test(start)) return fail(badRequest('Invalid startHistoryId', 'invalidArgument'));
+  if (Number(start) < mailbox.historyFloor) return fail(notFound());
+  const labelId = query.get('labelId');
+  const records = mailbox.history.filter((h) => h.id > Number(start) && (labelId === null || h.message.labelIds.includes(labelId)));
+  const paged = page(records, query);
+  if (!isPage(paged)) return paged;
+  const body: JsonObject = {};
+  if (paged.items.length > 0) {
+    body['history'] = paged.items.map((h) => ({
+      id: String(h.id),
+      messages: [{ id: h.message.id, threadId: h.message.threadId }],
+      messagesAdded: [{ message: { id: h.message.id, threadId: h.message.threadId, labelIds: [...h.message.labelIds] } }],
+    }));
+  }
+  if (paged.next !== undefined) body['nextPageToken'] = paged.next;
+  body['historyId'] = String(mailbox.currentHistoryId);
+  return ok(body);
+}
+
+function labelCounts(mailbox: Mailbox, labelId: string): JsonObject {
+  const messages = [...mailbox.messages.values()].filter((m) => m.labelIds.includes(labelId));
+  const threads = new Set(messages.map((m) => m.threadId));
+  const unread = messages.filter((m) => m.labelIds.includes('UNREAD'));
+  return {
+    messagesTotal: messages.length,
+    messagesUnread: unread.length,
+    threadsTotal: threads.size,
+    threadsUnread: new Set(unread.map((m) => m.threadId)).size,
+  };
+}
+
+export function runMethod(input: MethodInput): MethodResult {
+  const { mailbox } = input;
+  switch (input.name) {
+    case 'getProfile':
+      return ok({
+        emailAddress: mailbox.email,
+        messagesTotal: mailbox.messages.size,
+        threadsTotal: mailbox.threads.size,
+        historyId: String(mailbox.currentHistoryId),
+      });
+    case 'labels.list':
+      return ok({ labels: mailbox.labels.all() as unknown as JsonObject[] });
+    case 'labels.get': {
+      const label = mailbox.labels.all().find((l) => l.id === input.params[0]);
+      return label === undefined ? fail(notFound()) : ok({ ...(label as unknown as JsonObject), ...labelCounts(mailbox, label.id) });
+    }
+    case 'threads.list':
+      return listThreads(input);
+    case 'messages.list':
+      return listMessages(input);
+    case 'threads.get': {
+      const thread = byId<StoredThread>(mailbox.threads, input.params[0] ?? '');
+      return isResult(thread) ? thread : ok(renderThread(mailbox, thread, renderOptions(input)));
+    }
+    case 'messages.get': {
+      const message = byId<StoredMessage>(mailbox.messages, input.params[0] ?? '');
+      return isResult(message) ? message : ok(renderMessage(message, renderOptions(input)));
+    }
+    case 'messages.attachments.get':
+      return getAttachment(input);
+    case 'history.list':
+      return listHistory(input);
+  }
+}

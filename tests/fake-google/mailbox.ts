@@ -1,0 +1,160 @@
+/**
+ * One account's mailbox: threads of messages kept as raw RFC 822 bytes plus what Gmail tracks
+ * beside them (labels, internalDate, historyId), a history log for users.history.list, and the
+ * opaque web-UI token of each conversation.
+ */
+import { firstAddress } from './address.ts';
+import { gmailIdFor, opaqueToken, unsyncedDigits } from './ids.ts';
+import { LabelSet } from './labels.ts';
+import { buildRawMessage } from './mime-build.ts';
+import { bodyText, parseEntity, type ParsedEntity } from './mime-parse.ts';
+import type { DomMarkers, SeedAccount, SeedMessage, SeedThread } from './types.ts';
+
+export interface StoredMessage {
+  id: string;
+  threadId: string;
+  raw: string;
+  entity: ParsedEntity;
+  internalDate: number;
+  labelIds: string[];
+  historyId: number;
+  messageIdHeader: string;
+  snippet: string;
+}
+
+export interface StoredThread {
+  id: string;
+  messages: StoredMessage[];
+  /** The opaque `#inbox/<token>` of the web UI. */
+  webToken: string;
+  domMarkers: DomMarkers;
+  /** `r<digits>` used by 'unsynced' markers. */
+  unsyncedId: string;
+}
+
+export interface HistoryRecord {
+  id: number;
+  message: { id: string; threadId: string; labelIds: string[] };
+}
+
+/** Seeded mail starts at a realistic history id; later changes count up from there. */
+const FIRST_HISTORY_ID = 2_417_000;
+
+function toEpochMs(date: string | number | undefined, fallback: number): number {
+  if (date === undefined) return fallback;
+  const ms = typeof date === 'number' ? date : Date.parse(date);
+  if (Number.isNaN(ms)) throw new Error(`invalid message date: ${String(date)}`);
+  return ms;
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Gmail snippets: the start of the body text, whitespace collapsed, HTML-escaped. */
+export function snippetOf(entity: ParsedEntity): string {
+  const body = bodyText(entity);
+  if (body === undefined) return '';
+  const text = body.html ? body.text.replace(/<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ') : body.text;
+  const collapsed = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return collapsed.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+export class Mailbox {
+  readonly email: string;
+  readonly name: string;
+  readonly accountPath: string;
+  readonly labels = new LabelSet();
+  readonly threads = new Map<string, StoredThread>();
+  readonly messages = new Map<string, StoredMessage>();
+  readonly history: HistoryRecord[] = [];
+  private historyCounter = FIRST_HISTORY_ID;
+  /** Oldest startHistoryId users.history.list still answers for. */
+  readonly historyFloor = FIRST_HISTORY_ID;
+
+  constructor(seed: SeedAccount, accountPath: string, private readonly now: () => number) {
+    this.email = seed.email.toLowerCase();
+    this.name = seed.name;
+    this.accountPath = accountPath;
+    for (const label of seed.labels ?? []) this.labels.ensureUserLabel(label.name);
+    for (const thread of seed.threads) this.addThread(thread, false);
+  }
+
+  get currentHistoryId(): number {
+    return this.historyCounter;
+  }
+
+  private usedIds(): Set<string> {
+    return new Set([...this.threads.keys(), ...this.messages.keys()]);
+  }
+
+  addThread(seed: SeedThread, recordHistory = true): { threadId: string; messageIds: string[] } {
+    const [first, ...rest] = seed.messages;
+    if (first === undefined) throw new Error('a thread needs at least one message');
+    const firstMs = toEpochMs(first.date, this.now());
+    const threadId = seed.id ?? first.id ?? gmailIdFor(firstMs, this.usedIds());
+    if (this.threads.has(threadId)) throw new Error(`thread ${threadId} already exists`);
+    const thread: StoredThread = {
+      id: threadId,
+      messages: [],
+      webToken: opaqueToken(),
+      domMarkers: seed.domMarkers ?? 'both',
+      unsyncedId: `r${unsyncedDigits()}`,
+    };
+    this.threads.set(threadId, thread);
+    // Gmail gives a thread the id of its first message.
+    const messageIds = [this.addMessage(threadId, { ...first, id: first.id ?? threadId }, recordHistory).messageId];
+    for (const message of rest) messageIds.push(this.addMessage(threadId, message, recordHistory).messageId);
+    return { threadId, messageIds };
+  }
+
+  addMessage(threadId: string, seed: SeedMessage, recordHistory = true): { messageId: string } {
+    const thread = this.threads.get(threadId);
+    if (thread === undefined) throw new Error(`no thread ${threadId} in ${this.email}`);
+    const internalDate = toEpochMs(seed.date, this.now());
+    const id = seed.id ?? gmailIdFor(internalDate, this.usedIds());
+    if (this.messages.has(id)) throw new Error(`message ${id} already exists`);
+    const incoming = firstAddress(seed.from)?.address !== this.email;
+    const senderDomain = firstAddress(seed.from)?.address.split('@')[1] ?? 'mail.gmail.com';
+    const messageIdHeader = `<fake.${id}@${senderDomain}>`;
+    const raw = buildRawMessage(seed, {
+      accountEmail: this.email,
+      incoming,
+      epochMs: internalDate,
+      messageIdHeader,
+      references: thread.messages.map((m) => m.messageIdHeader),
+    });
+    const entity = parseEntity(raw);
+    const defaultLabels = incoming ? ['INBOX', 'UNREAD', 'CATEGORY_PERSONAL'] : ['SENT'];
+    this.historyCounter += 1 + (id.charCodeAt(15) % 7);
+    const message: StoredMessage = {
+      id,
+      threadId,
+      raw,
+      entity,
+      internalDate,
+      labelIds: (seed.labelIds ?? defaultLabels).map((l) => this.labels.resolve(l)),
+      historyId: this.historyCounter,
+      messageIdHeader,
+      snippet: snippetOf(entity),
+    };
+    thread.messages.push(message);
+    thread.messages.sort((a, b) => a.internalDate - b.internalDate);
+    this.messages.set(id, message);
+    if (recordHistory) {
+      this.history.push({ id: message.historyId, message: { id, threadId, labelIds: [...message.labelIds] } });
+    }
+    return { messageId: id };
+  }
+
+  threadHistoryId(thread: StoredThread): number {
+    return Math.max(...thread.messages.map((m) => m.historyId));
+  }
+
+  lastDate(thread: StoredThread): number {
+    return Math.max(...thread.messages.map((m) => m.internalDate));
+  }
+
+  threadByToken(token: string): StoredThread | undefined {
+    for (const thread of this.threads.values()) if (thread.webToken === token) return thread;
+    return undefined;
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Public types of the fake Google: the seed a test describes a mailbox with, the Gmail
+ * resources the fake answers with, and the control surface tests drive it through.
+ * Resource shapes follow Google's discovery document for gmail/v1, field for field.
+ */
+
+/** How the fake Gmail page marks a thread in the DOM (see notes/google-facts.md). */
+export type DomMarkers = 'both' | 'legacy-only' | 'perm-only' | 'perm-undefined' | 'unsynced';
+
+export interface SeedAttachment {
+  filename: string;
+  mimeType: string;
+  /** Bytes to generate when `content` is absent (a plausible file of that size). */
+  size?: number;
+  /** Text content of the attachment (UTF-8). */
+  content?: string;
+}
+
+export interface SeedMessage {
+  /** 16 hex chars; generated from the date like Gmail's ids when absent. */
+  id?: string;
+  /** Raw header value; may contain RFC 2047 encoded words. */
+  from: string;
+  to?: string;
+  cc?: string;
+  replyTo?: string;
+  subject?: string;
+  /** ISO date or epoch ms: becomes internalDate and the Date header. Default: the fake's clock. */
+  date?: string | number;
+  text?: string;
+  html?: string;
+  attachments?: SeedAttachment[];
+  /** Default: INBOX + UNREAD for incoming mail, SENT for mail from the account. */
+  labelIds?: string[];
+  /** Extra raw headers, written as given. */
+  headers?: Record<string, string>;
+}
+
+export interface SeedThread {
+  /** Hex thread id; defaults to the first message's id, as in Gmail. */
+  id?: string;
+  messages: SeedMessage[];
+  domMarkers?: DomMarkers;
+}
+
+export interface SeedLabel {
+  name: string;
+  type?: 'user';
+}
+
+export interface SeedAccount {
+  email: string;
+  name: string;
+  /** '/mail/u/<N>' by order when absent; '/mail/b/<id>/u/0' for a delegated mailbox. */
+  accountPath?: string;
+  threads: SeedThread[];
+  labels?: SeedLabel[];
+}
+
+export interface Seed {
+  accounts: SeedAccount[];
+}
+
+// ---- Gmail REST resources (users.messages, users.threads, users.labels) ----
+
+export interface GmailHeaderResource {
+  name: string;
+  value: string;
+}
+
+export interface GmailMessagePartBody {
+  attachmentId?: string;
+  size: number;
+  data?: string;
+}
+
+export interface GmailMessagePartResource {
+  partId: string;
+  mimeType: string;
+  filename: string;
+  headers: GmailHeaderResource[];
+  body: GmailMessagePartBody;
+  parts?: GmailMessagePartResource[];
+}
+
+export interface GmailMessageResource {
+  id: string;
+  threadId: string;
+  labelIds: string[];
+  snippet: string;
+  payload: GmailMessagePartResource;
+  sizeEstimate: number;
+  historyId: string;
+  internalDate: string;
+}
+
+export interface GmailThreadResource {
+  id: string;
+  historyId: string;
+  messages: GmailMessageResource[];
+}
+
+export interface GmailLabelResource {
+  id: string;
+  name: string;
+  type: 'system' | 'user';
+  messageListVisibility?: 'show' | 'hide';
+  labelListVisibility?: 'labelShow' | 'labelShowIfUnread' | 'labelHide';
+}
+
+// ---- Control surface ----
+
+export type ConsentMode = 'page' | 'auto-allow' | 'auto-deny';
+
+export interface Fault {
+  /** Exact host, e.g. 'gmail.googleapis.com'. */
+  host?: string;
+  method?: string;
+  /** Substring of the path plus query string. */
+  pathIncludes?: string;
+  /** Status to answer. 200 without `body`/`malformed` means "handle normally" (after `delayMs`). */
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many matching requests this fault answers; default 1. */
+  times?: number;
+  delayMs?: number;
+  /** Never answer (the socket stays open until the client gives up or the fake closes). */
+  hang?: boolean;
+  /** Answer 200 with a body that violates Google's schema (wrong types, missing fields). */
+  malformed?: boolean;
+}
+
+export interface RequestLogEntry {
+  at: number;
+  host: string;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  status: number;
+  account: string | null;
+  /** e.g. 'gmail.users.threads.get'. */
+  apiMethod: string | null;
+  quotaUnits: number;
+  scopes: string[];
+  faulted: boolean;
+}
+
+export interface RevocationEntry {
+  token: string;
+  accountEmail: string | null;
+  at: number;
+}
+
+export interface FakeGoogleControl {
+  reset(seed?: Seed): void;
+  addThread(accountEmail: string, thread: SeedThread): { threadId: string; messageIds: string[] };
+  addMessage(accountEmail: string, threadId: string, message: SeedMessage): { messageId: string };
+  revokeGrant(accountEmail: string): void;
+  expireTokens(accountEmail: string): void;
+  setConsentMode(mode: ConsentMode): void;
+  addFault(fault: Fault): void;
+  clearFaults(): void;
+  setLatency(ms: number): void;
+  setNow(epochMs: number | null): void;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  grants(): { accountEmail: string; scopes: string[] }[];
+  revocations(): RevocationEntry[];
+  mailbox(accountEmail: string): { threads: GmailThreadResource[]; labels: GmailLabelResource[] };
+}
+
+export interface FakeGoogle {
+  port: number;
+  /** 'https://127.0.0.1:<port>' */
+  origin: string;
+  /** Base64 SHA-256 of the certificate's SPKI, for --ignore-certificate-errors-spki-list. */
+  spkiHash: string;
+  chromiumArgs(): string[];
+  control: FakeGoogleControl;
+  close(): Promise<void>;
+}

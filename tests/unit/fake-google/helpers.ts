@@ -1,0 +1,82 @@
+/**
+ * Talking HTTPS to the fake as a browser would: TCP to 127.0.0.1, TLS SNI and Host set to the
+ * Google hostname, the committed certificate as the only CA.
+ */
+import { request } from 'node:https';
+import { certPem, type FakeGoogle } from '../../fake-google/index.ts';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+export interface CallOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  token?: string;
+  timeoutMs?: number;
+}
+
+export function call(fake: FakeGoogle, host: string, path: string, options: CallOptions = {}): Promise<Reply> {
+  const headers: Record<string, string> = { host, ...options.headers };
+  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: fake.port,
+        path,
+        method: options.method ?? 'GET',
+        headers,
+        servername: host === '127.0.0.1' ? 'localhost' : host,
+        ca: certPem,
+        timeout: options.timeoutMs ?? 10_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const flat: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+          resolve({ status: res.statusCode ?? 0, headers: flat, text, json: <T>() => JSON.parse(text) as T });
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('client timeout')));
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+export const CLIENT_ID = '123456789012-abcdef0123456789.apps.googleusercontent.com';
+export const REDIRECT = 'https://ihefhopcannekhkalefikoekgclgolgl.chromiumapp.org/';
+
+export function authorizeUrl(params: Record<string, string>): string {
+  const query = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT, response_type: 'token', ...params });
+  return `/o/oauth2/v2/auth?${query.toString()}`;
+}
+
+/** The fragment parameters of a 302 to the chromiumapp.org redirect URI. */
+export function fragmentOf(reply: Reply): URLSearchParams {
+  const location = reply.headers['location'] ?? '';
+  return new URLSearchParams(location.slice(location.indexOf('#') + 1));
+}
+
+/** Grants the scopes (consent auto-allowed) and returns a fresh access token. */
+export async function signIn(fake: FakeGoogle, email: string, scope: string): Promise<string> {
+  fake.control.setConsentMode('auto-allow');
+  const reply = await call(fake, 'accounts.google.com', authorizeUrl({ scope, login_hint: email }));
+  fake.control.setConsentMode('page');
+  const token = fragmentOf(reply).get('access_token');
+  if (token === null) throw new Error(`sign-in failed: ${reply.status} ${reply.headers['location'] ?? reply.text.slice(0, 200)}`);
+  return token;
+}
+
+export const READONLY = 'https://www.googleapis.com/auth/gmail.readonly';
+export const METADATA = 'https://www.googleapis.com/auth/gmail.metadata';
+export const LABELS = 'https://www.googleapis.com/auth/gmail.labels';

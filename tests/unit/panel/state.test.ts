@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError, PanelRequest, PanelResponses, Result } from '../../../utils/messaging/protocol';
+import { type PanelStateDeps, createPanelState } from '../../../utils/panel/state';
+import { THREAD_A, THREAD_B, tabState, view } from './fixtures';
+
+interface Pending {
+  request: PanelRequest;
+  resolve: (result: Result<unknown>) => void;
+}
+
+/** A request function whose answers the test gives, one pending call at a time. */
+function controlledRequest() {
+  const pending: Pending[] = [];
+  const request: PanelStateDeps['request'] = <T extends PanelRequest['type']>(
+    req: Extract<PanelRequest, { type: T }>,
+  ): Promise<Result<PanelResponses[T]>> =>
+    new Promise((resolve) => pending.push({ request: req, resolve: resolve as (result: Result<unknown>) => void }));
+  async function answer(expected: Partial<PanelRequest>, result: Result<unknown>): Promise<void> {
+    await flush();
+    const next = pending.shift();
+    expect(next?.request).toMatchObject(expected);
+    next?.resolve(result);
+    await flush();
+  }
+  return { request, pending, answer };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const offline: AppError = { code: 'offline', detail: 'Failed to fetch' };
+
+function setup() {
+  const control = controlledRequest();
+  return { ...control, state: createPanelState({ request: control.request }) };
+}
+
+describe('screen', () => {
+  it.each([
+    ['a Gmail tab without a session', tabState({ session: null }), { name: 'consent', account: 'agent@acme.com' }],
+    ['a tab that is not Gmail', tabState({ context: null, session: null }), { name: 'not-gmail' }],
+    ['the inbox', tabState({ context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'list', threadId: null } }), { name: 'no-conversation' }],
+    ['the settings', tabState({ context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'other', threadId: null } }), { name: 'no-conversation' }],
+    ['a conversation without ids', tabState({ threadId: null }), { name: 'unidentified' }],
+    ['a conversation not yet loaded', tabState(), { name: 'loading' }],
+  ])('shows the right screen for %s', (_, tab, screen) => {
+    const { state } = setup();
+    state.receiveTabState(tab);
+    expect(state.screen.value).toEqual(screen);
+  });
+
+  it('starts on the starting screen before the background has spoken', () => {
+    expect(setup().state.screen.value).toEqual({ name: 'starting' });
+  });
+
+  it('shows the error when Gmail fails and nothing is cached', async () => {
+    const { state, answer } = setup();
+    state.receiveTabState(tabState());
+    await answer({ source: 'cache' }, { ok: true, data: null });
+    await answer({ source: 'network' }, { ok: false, error: offline });
+    expect(state.screen.value).toEqual({ name: 'error', error: offline });
+  });
+});
+
+describe('loading a conversation', () => {
+  it('shows the cached copy before Gmail answers, then the fresh one', async () => {
+    const { state, answer } = setup();
+    state.receiveTabState(tabState());
+    expect(state.refreshing.value).toBe(true);
+    await answer({ type: 'conversation/get', tabId: 7, source: 'cache' }, { ok: true, data: view(THREAD_A, 'cache', 'cached') });
+    expect(state.screen.value).toMatchObject({ name: 'conversation', view: { source: 'cache' } });
+    expect(state.refreshing.value).toBe(true);
+
+    await answer({ type: 'conversation/get', tabId: 7, source: 'network' }, { ok: true, data: view(THREAD_A, 'network', 'fresh') });
+    expect(state.screen.value).toMatchObject({ name: 'conversation', view: { source: 'network', conversation: { subject: 'fresh' } } });
+    expect(state.refreshing.value).toBe(false);
+  });
+
+  it('drops an answer for a thread the agent already left', async () => {
+    const { state, answer, pending } = setup();
+    state.receiveTabState(tabState({ threadId: THREAD_A }));
+    await flush();
+    const stale = pending.shift();
+    state.receiveTabState(tabState({ threadId: THREAD_B }));
+    stale?.resolve({ ok: true, data: view(THREAD_A, 'cache') });
+    await flush();
+    expect(state.conversation.value).toBeNull();
+    expect(state.screen.value).toEqual({ name: 'loading' });
+
+    await answer({ source: 'cache' }, { ok: true, data: null });
+    await answer({ source: 'network' }, { ok: true, data: view(THREAD_B, 'network') });
+    expect(state.screen.value).toMatchObject({ name: 'conversation', view: { conversation: { threadId: THREAD_B } } });
+    expect(pending).toEqual([]);
+  });
+
+  it('keeps the cached copy on screen and sets conversationError when Gmail fails', async () => {
+    const { state, answer } = setup();
+    state.receiveTabState(tabState());
+    await answer({ source: 'cache' }, { ok: true, data: view(THREAD_A, 'cache') });
+    await answer({ source: 'network' }, { ok: false, error: offline });
+    expect(state.screen.value).toMatchObject({ name: 'conversation', view: { source: 'cache' } });
+    expect(state.conversationError.value).toEqual(offline);
+    expect(state.refreshing.value).toBe(false);
+  });
+
+  it('does not reload when the tab state repeats', async () => {
+    const { state, answer, pending } = setup();
+    state.receiveTabState(tabState());
+    await answer({ source: 'cache' }, { ok: true, data: null });
+    await answer({ source: 'network' }, { ok: true, data: view(THREAD_A, 'network') });
+    state.receiveTabState(tabState({ signedOutReason: null }));
+    await flush();
+    expect(pending).toEqual([]);
+  });
+
+  it('asks nothing when no conversation is open', async () => {
+    const { state, pending } = setup();
+    state.receiveTabState(tabState({ threadId: null }));
+    await flush();
+    expect(pending).toEqual([]);
+    expect(state.refreshing.value).toBe(false);
+  });
+});
+
+describe('sign-in', () => {
+  it('sets signingIn while waiting and signInError when it fails', async () => {
+    const { state, answer } = setup();
+    state.receiveTabState(tabState({ session: null }));
+    const done = state.signIn();
+    expect(state.signingIn.value).toBe(true);
+    const cancelled: AppError = { code: 'sign-in-cancelled' };
+    await answer({ type: 'auth/sign-in', tabId: 7 }, { ok: false, error: cancelled });
+    await done;
+    expect(state.signingIn.value).toBe(false);
+    expect(state.signInError.value).toEqual(cancelled);
+  });
+
+  it('sends one request however often the button is pressed', async () => {
+    const { state, pending } = setup();
+    state.receiveTabState(tabState({ session: null }));
+    void state.signIn();
+    void state.signIn();
+    await flush();
+    expect(pending).toHaveLength(1);
+  });
+
+  it('notNow dismisses until another account signs in', () => {
+    const { state } = setup();
+    state.receiveTabState(tabState({ session: null }));
+    state.notNow();
+    expect(state.dismissed.value).toBe(true);
+    state.receiveTabState(tabState({ session: { email: 'other@acme.com', name: 'O' } }));
+    expect(state.dismissed.value).toBe(false);
+  });
+});
