@@ -63,3 +63,26 @@ test('the token lives only in storage.session, never in IndexedDB or storage.loc
   const elsewhere = JSON.stringify({ idb: stored.idb, local: stored.local, sync: stored.sync });
   expect(elsewhere).not.toContain(token!.accessToken);
 });
+
+test('choosing another account in Google\'s window is shown as a mismatch, never silently used', async ({
+  gmail,
+  openPanel,
+  context,
+  worker,
+}) => {
+  const panel = await openPanel(gmail);
+  const popup = context.waitForEvent('page', (page) => page.url().startsWith('https://accounts.google.com/'));
+  await panel.signInButton.click();
+  const google = await popup;
+  await google.getByRole('link', { name: 'Use another account' }).click();
+  await google.getByText('lead@support.example').click();
+  await google.getByRole('button', { name: 'Allow' }).click();
+
+  await expect(panel.page.getByRole('alert')).toContainText(
+    `You chose lead@support.example in Google's window, but this Gmail tab belongs to ${AGENT.email}.`,
+  );
+  await expect(panel.signInButton).toBeVisible();
+  const stored = await dumpStorage(worker);
+  expect(Object.keys(stored.session).filter((key) => key.startsWith('token:'))).toEqual([]);
+  expect(countIdbRecords(stored)).toBe(0);
+});

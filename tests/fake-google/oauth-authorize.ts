@@ -120,7 +120,12 @@ export function handleAuthorize(state: FakeState, request: FakeRequest): Handled
   if (state.consentMode === 'auto-deny') return { response: redirectError(parsed, 'access_denied'), meta };
   const consentId = randomToken(18);
   state.pendingConsents.set(consentId, { request: parsed, accountEmail: account.email });
-  return { response: consentPage({ consentId, accountEmail: account.email, accountName: account.name, scopes: parsed.scopes }), meta };
+  const switchQuery = new URLSearchParams(parsed.query);
+  switchQuery.delete('login_hint');
+  switchQuery.set('prompt', 'select_account');
+  const switchAccountHref = `/o/oauth2/v2/auth?${switchQuery.toString()}`;
+  const page = consentPage({ consentId, accountEmail: account.email, accountName: account.name, scopes: parsed.scopes, switchAccountHref });
+  return { response: page, meta };
 }
 
 function accountChooser(state: FakeState, request: AuthRequest): FakeResponse {

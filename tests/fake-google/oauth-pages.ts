@@ -29,7 +29,14 @@ function page(title: string, content: string): string {
 `;
 }
 
-export function consentPage(options: { consentId: string; accountEmail: string; accountName: string; scopes: string[] }): FakeResponse {
+/** `switchAccountHref`: Google's account chip lets the user pick another account (the account chooser). */
+export function consentPage(options: {
+  consentId: string;
+  accountEmail: string;
+  accountName: string;
+  scopes: string[];
+  switchAccountHref: string;
+}): FakeResponse {
   const items = options.scopes
     .map((scope) => SCOPE_DESCRIPTIONS[scope])
     .filter((text): text is string => text !== undefined)
@@ -38,6 +45,7 @@ export function consentPage(options: { consentId: string; accountEmail: string; 
   const content = `<div class="logo">Google</div>
 <h1>${APP_NAME} wants to access your Google Account</h1>
 <div class="account" data-email="${escapeHtml(options.accountEmail)}">${escapeHtml(options.accountName)} · ${escapeHtml(options.accountEmail)}</div>
+<p><a href="${escapeHtml(options.switchAccountHref)}">Use another account</a></p>
 <p>This will allow ${APP_NAME} to:</p>
 <ul>${items}</ul>
 <h2>Make sure you trust ${APP_NAME}</h2>
