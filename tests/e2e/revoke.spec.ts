@@ -1,6 +1,14 @@
 import { countIdbRecords, dumpStorage } from './support-storage';
 import { expect, test } from './fixtures';
+import type { GmailPage } from './pages/gmail-page';
+import type { PanelPage } from './pages/panel-page';
 import { AGENT, SUBJECTS } from './seed';
+
+/** The agent opens Maria's conversation and sees her card (so there is something cached). */
+async function openPlainConversation(gmail: GmailPage, panel: PanelPage) {
+  await gmail.openConversation(SUBJECTS.plain);
+  await expect(panel.byTestId('customer-email')).toHaveText('maria@acme.example');
+}
 
 /** After any end of access: no Google data anywhere, no token anywhere. */
 async function expectPurged(worker: Parameters<typeof dumpStorage>[0]) {
@@ -19,8 +27,7 @@ test('Sign out and revoke access: Google sees the revoke, every cached byte is g
   google,
   worker,
 }) => {
-  await gmail.openConversation(SUBJECTS.plain);
-  await expect(panel.byTestId('customer-email')).toHaveText('maria@acme.example');
+  await openPlainConversation(gmail, panel);
   expect(countIdbRecords(await dumpStorage(worker))).toBeGreaterThan(0);
 
   await panel.signOutButton.click();
@@ -37,8 +44,7 @@ test('access revoked from Google\'s permissions page is noticed at the next call
   google,
   worker,
 }) => {
-  await gmail.openConversation(SUBJECTS.plain);
-  await expect(panel.byTestId('customer-email')).toHaveText('maria@acme.example');
+  await openPlainConversation(gmail, panel);
 
   google.revokeGrant(AGENT.email);
   await gmail.backToInbox();
@@ -50,8 +56,7 @@ test('access revoked from Google\'s permissions page is noticed at the next call
 });
 
 test('an expired token is refreshed silently: the agent notices nothing', async ({ gmail, signedInPanel: panel, google }) => {
-  await gmail.openConversation(SUBJECTS.plain);
-  await expect(panel.byTestId('customer-email')).toHaveText('maria@acme.example');
+  await openPlainConversation(gmail, panel);
   google.expireTokens(AGENT.email);
   await gmail.backToInbox();
   await gmail.openConversation(SUBJECTS.contactForm);

@@ -29,7 +29,7 @@ export interface AuthDeps {
 export class AuthLostError extends Error {
   override readonly name = 'AuthLostError';
   constructor(
-    readonly reason: 'revoked' | 'needs-interaction' | 'unavailable',
+    readonly reason: 'revoked' | 'needs-interaction',
     message: string,
   ) {
     super(message);

@@ -64,6 +64,19 @@ export function createGmailClient(deps: GmailClientDeps) {
     }
   }
 
+  /**
+   * A 401 followed by a failed silent refresh is how a revocation elsewhere shows itself (F8),
+   * whatever reason Google gives for refusing the refresh.
+   */
+  async function refreshAfter401(): Promise<string> {
+    try {
+      return await deps.getAccessToken({ forceRefresh: true });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new GmailError('unauthorized', `Google refused the token, and signing in again silently failed: ${reason}`, 401);
+    }
+  }
+
   /** One logical call: auth retry once, back-off retries, then parse. */
   async function call<T>(method: string, path: string, query: URLSearchParams, schema: z.ZodType<T>): Promise<T> {
     const url = `${GMAIL_API_BASE}/${path}${query.size ? `?${query}` : ''}`;
@@ -81,7 +94,7 @@ export function createGmailClient(deps: GmailClientDeps) {
       const error = errorFromResponse(response.status, body, response.headers.get('Retry-After'));
       if (error.kind === 'unauthorized' && !refreshed) {
         refreshed = true;
-        token = await deps.getAccessToken({ forceRefresh: true });
+        token = await refreshAfter401();
         continue;
       }
       const delay = retryDelayMs(error, attempt, policy, deps.random);

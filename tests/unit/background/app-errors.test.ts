@@ -22,7 +22,6 @@ describe('toAppError', () => {
   it.each<[AuthLostError['reason'], ErrorCode]>([
     ['revoked', 'access-revoked'],
     ['needs-interaction', 'not-signed-in'],
-    ['unavailable', 'not-signed-in'],
   ])('maps an AuthLostError for reason %s to %s', (reason, code) => {
     expect(toAppError(new AuthLostError(reason, 'consent_required'))).toEqual({ code, detail: 'consent_required' });
   });

@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { threadSchema, messageSchema, threadListSchema, profileSchema, googleErrorSchema } from '../../../utils/gmail/schemas.ts';
-import { demoSeed, startFakeGoogle, type FakeGoogle, type GmailMessagePartResource } from '../../fake-google/index.ts';
-import { call, LABELS, METADATA, READONLY, signIn } from './helpers.ts';
+import type { GmailMessagePartResource } from '../../fake-google/index.ts';
+import { call, LABELS, METADATA, READONLY, signIn, useDemoFake } from './helpers.ts';
 
 const AGENT = 'agent@support.example';
 const API = '/gmail/v1/users/me';
-let fake: FakeGoogle;
+const demo = useDemoFake();
 let token: string;
 
-beforeAll(async () => {
-  fake = await startFakeGoogle({ seed: demoSeed });
-});
-afterAll(() => fake.close());
 beforeEach(async () => {
-  fake.control.reset();
-  token = await signIn(fake, AGENT, READONLY);
+  token = await signIn(demo.fake, AGENT, READONLY);
 });
 
-const gmail = (path: string, t = token) => call(fake, 'gmail.googleapis.com', `${API}${path}`, { token: t });
+const gmail = (path: string, t = token) => call(demo.fake, 'gmail.googleapis.com', `${API}${path}`, { token: t });
 
 function threadWithAttachments(): string {
-  const thread = fake.control.mailbox(AGENT).threads.find((t) => t.messages.some((m) => m.payload.mimeType === 'multipart/mixed'));
+  const thread = demo.fake.control.mailbox(AGENT).threads.find((t) => t.messages.some((m) => m.payload.mimeType === 'multipart/mixed'));
   return thread?.id ?? '';
 }
 
@@ -54,7 +49,7 @@ describe('gmail.googleapis.com resources', () => {
   });
 
   it('pads base64url bodies with = like Google', async () => {
-    const threads = fake.control.mailbox(AGENT).threads;
+    const threads = demo.fake.control.mailbox(AGENT).threads;
     const datas = threads.flatMap((t) => t.messages.map((m) => m.payload.body.data ?? m.payload.parts?.[0]?.body.data ?? ''));
     expect(datas.every((d) => /^[A-Za-z0-9_-]*=*$/.test(d) && d.length % 4 === 0)).toBe(true);
   });
@@ -107,7 +102,7 @@ describe('gmail.googleapis.com resources', () => {
   });
 
   it('chains In-Reply-To and References through a thread', async () => {
-    const thread = fake.control.mailbox(AGENT).threads.find((t) => t.messages.length === 3);
+    const thread = demo.fake.control.mailbox(AGENT).threads.find((t) => t.messages.length === 3);
     const header = (i: number, name: string) => thread?.messages[i]?.payload.headers.find((h) => h.name === name)?.value;
     expect(header(2, 'In-Reply-To')).toBe(header(1, 'Message-ID'));
     expect(header(2, 'References')).toBe(`${header(0, 'Message-ID') ?? ''} ${header(1, 'Message-ID') ?? ''}`);
@@ -128,7 +123,7 @@ describe('gmail.googleapis.com errors and scopes', () => {
   });
 
   it('answers 401 with Google’s body and WWW-Authenticate for missing and bad tokens', async () => {
-    const none = await call(fake, 'gmail.googleapis.com', `${API}/profile`);
+    const none = await call(demo.fake, 'gmail.googleapis.com', `${API}/profile`);
     expect(none.status).toBe(401);
     const bad = await gmail('/profile', 'ya29.invalid');
     expect(bad.status).toBe(401);
@@ -144,7 +139,7 @@ describe('gmail.googleapis.com errors and scopes', () => {
   });
 
   it('answers 403 insufficientPermissions when no accepted scope was granted', async () => {
-    const labelsOnly = await signIn(fake, AGENT, LABELS);
+    const labelsOnly = await signIn(demo.fake, AGENT, LABELS);
     expect((await gmail('/labels', labelsOnly)).status).toBe(200);
     const denied = await gmail('/threads', labelsOnly);
     expect(denied.status).toBe(403);
@@ -155,7 +150,7 @@ describe('gmail.googleapis.com errors and scopes', () => {
   });
 
   it('springs the gmail.metadata trap even when gmail.readonly is granted too', async () => {
-    const both = await signIn(fake, AGENT, `${READONLY} ${METADATA}`);
+    const both = await signIn(demo.fake, AGENT, `${READONLY} ${METADATA}`);
     const q = await gmail('/threads?q=from:maria', both);
     expect(q.status).toBe(403);
     expect(googleErrorSchema.parse(q.json()).error.message).toBe("Metadata scope does not support 'q' parameter");
@@ -165,13 +160,13 @@ describe('gmail.googleapis.com errors and scopes', () => {
   });
 
   it('refuses another user id', async () => {
-    const other = await call(fake, 'gmail.googleapis.com', '/gmail/v1/users/lead@support.example/profile', { token });
+    const other = await call(demo.fake, 'gmail.googleapis.com', '/gmail/v1/users/lead@support.example/profile', { token });
     expect(other.status).toBe(403);
-    expect((await call(fake, 'gmail.googleapis.com', `/gmail/v1/users/${AGENT}/profile`, { token })).status).toBe(200);
+    expect((await call(demo.fake, 'gmail.googleapis.com', `/gmail/v1/users/${AGENT}/profile`, { token })).status).toBe(200);
   });
 
   it('answers CORS preflights like Google', async () => {
-    const reply = await call(fake, 'gmail.googleapis.com', `${API}/threads`, {
+    const reply = await call(demo.fake, 'gmail.googleapis.com', `${API}/threads`, {
       method: 'OPTIONS',
       headers: { origin: 'chrome-extension://ihefhopcannekhkalefikoekgclgolgl', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
     });
@@ -187,13 +182,13 @@ describe('gmail.googleapis.com errors and scopes', () => {
       `--b\r\nContent-Type: application/http\r\nContent-ID: <two>\r\n\r\nGET ${API}/threads/0123456789abcdef\r\n\r\n`,
       '--b--\r\n',
     ].join('');
-    fake.control.clearRequests();
-    const reply = await call(fake, 'gmail.googleapis.com', '/batch/gmail/v1', { method: 'POST', token, headers: { 'content-type': 'multipart/mixed; boundary=b' }, body });
+    demo.fake.control.clearRequests();
+    const reply = await call(demo.fake, 'gmail.googleapis.com', '/batch/gmail/v1', { method: 'POST', token, headers: { 'content-type': 'multipart/mixed; boundary=b' }, body });
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toMatch(/^multipart\/mixed; boundary=batch_/);
     expect(reply.text).toContain('Content-ID: <response-one>\r\n\r\nHTTP/1.1 200 OK');
     expect(reply.text).toContain('Content-ID: <response-two>\r\n\r\nHTTP/1.1 404 Not Found');
-    const threadsGets = fake.control.requests().filter((r) => r.apiMethod === 'gmail.users.threads.get');
+    const threadsGets = demo.fake.control.requests().filter((r) => r.apiMethod === 'gmail.users.threads.get');
     expect(threadsGets.map((r) => r.quotaUnits)).toEqual([40, 40]);
   });
 });
@@ -204,7 +199,7 @@ describe('threads.list and messages.list', () => {
     expect(list.threads).toHaveLength(3);
     expect(list.nextPageToken).toMatch(/^\d+$/);
     expect(list.resultSizeEstimate).toBe(8);
-    const first = fake.control.mailbox(AGENT).threads.find((t) => t.id === list.threads?.[0]?.id);
+    const first = demo.fake.control.mailbox(AGENT).threads.find((t) => t.id === list.threads?.[0]?.id);
     expect(first?.messages[0]?.snippet).toContain('lamp base is cracked');
     const messages = (await gmail('/messages?q=from:maria.silva@acme-retail.example')).json<{ messages: { id: string; threadId: string }[] }>();
     expect(messages.messages).toHaveLength(3);
@@ -240,11 +235,11 @@ describe('threads.list and messages.list', () => {
   it('pages through 250 threads without duplicates or gaps', async () => {
     const base = Date.parse('2025-01-01T00:00:00Z');
     for (let i = 0; i < 250; i++) {
-      fake.control.addThread('lead@support.example', {
+      demo.fake.control.addThread('lead@support.example', {
         messages: [{ from: `Customer ${i} <c${i}@bulk.example>`, to: 'lead@support.example', subject: `Ticket ${i}`, date: base + i * 3_600_000, text: `Issue ${i}` }],
       });
     }
-    const leadToken = await signIn(fake, 'lead@support.example', READONLY);
+    const leadToken = await signIn(demo.fake, 'lead@support.example', READONLY);
     const seen: string[] = [];
     let pageToken = '';
     let pages = 0;

@@ -3,7 +3,8 @@
  * Google hostname, the committed certificate as the only CA.
  */
 import { request } from 'node:https';
-import { certPem, type FakeGoogle } from '../../fake-google/index.ts';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { certPem, demoSeed, startFakeGoogle, type FakeGoogle } from '../../fake-google/index.ts';
 
 export interface Reply {
   status: number;
@@ -80,3 +81,19 @@ export async function signIn(fake: FakeGoogle, email: string, scope: string): Pr
 export const READONLY = 'https://www.googleapis.com/auth/gmail.readonly';
 export const METADATA = 'https://www.googleapis.com/auth/gmail.metadata';
 export const LABELS = 'https://www.googleapis.com/auth/gmail.labels';
+
+/** Starts the fake with the demo seed for one test file, and resets it before each test. */
+export function useDemoFake(): { readonly fake: FakeGoogle } {
+  let started: FakeGoogle | undefined;
+  beforeAll(async () => {
+    started = await startFakeGoogle({ seed: demoSeed });
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => started?.control.reset());
+  return {
+    get fake() {
+      if (!started) throw new Error('the fake Google has not started yet');
+      return started;
+    },
+  };
+}

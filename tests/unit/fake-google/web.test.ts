@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoSeed, startFakeGoogle, type FakeGoogle } from '../../fake-google/index.ts';
-import { call } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { call, useDemoFake } from './helpers.ts';
 
 const AGENT = 'agent@support.example';
-let fake: FakeGoogle;
+const demo = useDemoFake();
 
-beforeAll(async () => {
-  fake = await startFakeGoogle({ seed: demoSeed });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.control.reset());
 
 const view = async (hash: string, path = '/mail/u/0') =>
-  (await call(fake, 'mail.google.com', `${path}/__fake/view?hash=${encodeURIComponent(hash)}`)).json<{ title: string; html: string; kind: string }>();
+  (await call(demo.fake, 'mail.google.com', `${path}/__fake/view?hash=${encodeURIComponent(hash)}`)).json<{ title: string; html: string; kind: string }>();
 
 describe('mail.google.com', () => {
   it('redirects / to the first account and serves a Gmail-like shell with a strict CSP', async () => {
-    expect((await call(fake, 'mail.google.com', '/')).headers['location']).toBe('/mail/u/0/');
-    const page = await call(fake, 'mail.google.com', '/mail/u/0/');
+    expect((await call(demo.fake, 'mail.google.com', '/')).headers['location']).toBe('/mail/u/0/');
+    const page = await call(demo.fake, 'mail.google.com', '/mail/u/0/');
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("require-trusted-types-for 'script'");
     expect(page.text).toContain('<title>Inbox (7) - agent@support.example - Gmail</title>');
@@ -25,12 +19,12 @@ describe('mail.google.com', () => {
     expect(page.text).not.toContain('data-thread-perm-id');
     expect(page.text).toMatch(/<tr class="zA zE"[^>]*data-href="#inbox\/FMfcgz[A-Za-z]{26}"/);
     expect(page.text).toMatch(/data-thread-id="#thread-f:\d+" data-legacy-thread-id="[0-9a-f]{16}"/);
-    const second = await call(fake, 'mail.google.com', '/mail/u/1/');
+    const second = await call(demo.fake, 'mail.google.com', '/mail/u/1/');
     expect(second.text).toContain('- lead@support.example - Gmail</title>');
   });
 
   it('renders a conversation from its opaque token and from a hex id, with the thread and message markers', async () => {
-    const thread = fake.control.mailbox(AGENT).threads.find((t) => t.messages.length === 3);
+    const thread = demo.fake.control.mailbox(AGENT).threads.find((t) => t.messages.length === 3);
     const id = thread?.id ?? '';
     const list = await view('inbox');
     const row = new RegExp(`data-href="#inbox/(FMfcgz[A-Za-z]+)">(?:(?!</tr>)[\\s\\S])*?data-legacy-thread-id="${id}"`).exec(list.html);
@@ -53,7 +47,7 @@ describe('mail.google.com', () => {
     ['perm-undefined', /<h2 class="hP" tabindex="-1" data-thread-perm-id="undefined" data-legacy-thread-id="[0-9a-f]+">/],
     ['unsynced', /<h2 class="hP" tabindex="-1" data-thread-perm-id="thread-a:r-?\d+">[\s\S]*data-message-id="#msg-a:r-?\d+"/],
   ] as const)('marks a %s thread accordingly; a new thread shows on the next navigation', async (domMarkers, pattern) => {
-    const { threadId } = fake.control.addThread(AGENT, {
+    const { threadId } = demo.fake.control.addThread(AGENT, {
       domMarkers,
       messages: [{ from: 'New Customer <new@customer.example>', to: AGENT, subject: 'Brand new', date: Date.now(), text: 'Hi' }],
     });
@@ -65,8 +59,8 @@ describe('mail.google.com', () => {
   it('decodes encoded-word senders for display and serves delegated paths', async () => {
     expect((await view('inbox')).html).toContain('name="João Conceição"');
     const seed = { accounts: [{ email: 'team@support.example', name: 'Team', accountPath: '/mail/b/123/u/0', threads: [] }] };
-    fake.control.reset(seed);
-    const page = await call(fake, 'mail.google.com', '/mail/b/123/u/0/');
+    demo.fake.control.reset(seed);
+    const page = await call(demo.fake, 'mail.google.com', '/mail/b/123/u/0/');
     expect(page.text).toContain('Inbox - team@support.example - Gmail');
   });
 });

@@ -123,6 +123,19 @@ describe('authorization', () => {
     expect(deps.sleep).not.toHaveBeenCalled();
   });
 
+  it('fails as unauthorized when the silent refresh after a 401 fails, whatever Google\'s reason', async () => {
+    const { fetch } = scriptedFetch([unauthorized, ok]);
+    const { client, deps } = clientWith(fetch);
+    deps.getAccessToken.mockImplementation(async ({ forceRefresh }) => {
+      if (forceRefresh) throw new Error('interaction_required');
+      return 'token-1';
+    });
+    const error = await failure(client.getThreadForCard(THREAD_ID));
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toContain('interaction_required');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('fails as unauthorized when the refreshed token is refused too', async () => {
     const { fetch } = scriptedFetch([unauthorized, unauthorized, ok]);
     const { client, deps } = clientWith(fetch);
