@@ -22,13 +22,6 @@ export function createTabContexts(area: SessionArea) {
     async remove(tabId: number): Promise<void> {
       await area.remove(tabKey(tabId));
     },
-    /** All tabs with a context (for telling every panel of an account that its session changed). */
-    async tabIds(): Promise<number[]> {
-      const all = await area.get(null);
-      return Object.keys(all)
-        .filter((key) => key.startsWith('tab:'))
-        .map((key) => Number(key.slice(4)));
-    },
     /** The account email of a tab: from its page, else the one learned at sign-in for its path. */
     async accountEmail(context: GmailContext): Promise<string | null> {
       if (context.accountEmail) return context.accountEmail;

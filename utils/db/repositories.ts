@@ -28,10 +28,6 @@ export async function readAccount(db: CacheDb, account: string): Promise<Account
   return (await db.get('accounts', [account])) ?? null;
 }
 
-export async function listAccounts(db: CacheDb): Promise<AccountRecord[]> {
-  return db.getAll('accounts');
-}
-
 export async function writeAccount(db: CacheDb, record: AccountRecord): Promise<void> {
   await db.put('accounts', record);
 }
