@@ -38,7 +38,10 @@ export function createPanelState(deps: PanelStateDeps) {
     if (!state) return { name: 'starting' };
     const context = state.context;
     if (!context) return { name: 'not-gmail' };
-    if (!state.session) return { name: 'consent', account: context.accountEmail };
+    // No session, or Google wants the agent to sign in again (a silent refresh needed their eyes).
+    if (!state.session || conversationError.value?.code === 'not-signed-in') {
+      return { name: 'consent', account: context.accountEmail };
+    }
     if (context.view !== 'thread') return { name: 'no-conversation' };
     if (!context.threadId) return { name: 'unidentified' };
     if (conversation.value?.conversation.threadId === context.threadId) {
@@ -96,6 +99,8 @@ export function createPanelState(deps: PanelStateDeps) {
       signingIn.value = false;
       if (!result.ok) signInError.value = result.error;
     });
+    // Signing in again to the same account changes no tab state, so nothing else reloads it.
+    if (result.ok) await loadConversation();
   }
 
   async function signOut(): Promise<void> {

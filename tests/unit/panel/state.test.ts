@@ -133,6 +133,21 @@ describe('sign-in', () => {
     expect(state.signInError.value).toEqual(cancelled);
   });
 
+  it('asks to sign in again when Google needs the agent, and reloads the conversation after', async () => {
+    const { state, answer } = setup();
+    state.receiveTabState(tabState());
+    await answer({ source: 'cache' }, { ok: true, data: null });
+    await answer({ source: 'network' }, { ok: false, error: { code: 'not-signed-in', detail: 'interaction_required' } });
+    expect(state.screen.value).toEqual({ name: 'consent', account: 'agent@acme.com' });
+
+    const done = state.signIn();
+    await answer({ type: 'auth/sign-in', tabId: 7 }, { ok: true, data: { email: 'agent@acme.com', name: 'Agent' } });
+    await answer({ source: 'cache' }, { ok: true, data: null });
+    await answer({ source: 'network' }, { ok: true, data: view(THREAD_A, 'network', 'fresh') });
+    await done;
+    expect(state.screen.value).toMatchObject({ name: 'conversation', view: { source: 'network' } });
+  });
+
   it('sends one request however often the button is pressed', async () => {
     const { state, pending } = setup();
     state.receiveTabState(tabState({ session: null }));
