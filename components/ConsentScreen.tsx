@@ -1,5 +1,4 @@
-import type { AppError } from '@/utils/messaging/protocol';
-import type { TabState } from '@/utils/messaging/protocol';
+import type { AppError, TabState } from '@/utils/messaging/protocol';
 import { GOOGLE_PERMISSIONS_PAGE } from '@/utils/google/endpoints';
 import { errorText } from './errorText';
 import { useLocale } from './i18n';

@@ -39,8 +39,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
   const extensionBaseUrl = browser.runtime.getURL('/');
 
   async function computeState(tabId: number): Promise<TabState> {
-    const context = await contexts.get(tabId);
-    const account = context && (await contexts.accountEmail(context));
+    const { context, account } = await contexts.resolve(tabId);
     const current = account ? await sessions.current(account) : null;
     const signedOutReason = account && !current ? await sessions.signedOutReason(account) : null;
     return { tabId, context, session: current, signedOutReason };

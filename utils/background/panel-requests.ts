@@ -26,14 +26,8 @@ function isRevocation(error: unknown): boolean {
 }
 
 export function createPanelRequestHandler(deps: PanelRequestDeps) {
-  async function accountOf(tabId: number) {
-    const context = await deps.contexts.get(tabId);
-    const account = context && (await deps.contexts.accountEmail(context));
-    return { context, account };
-  }
-
   async function getConversation(tabId: number, source: 'cache' | 'network'): Promise<Result<unknown>> {
-    const { context, account } = await accountOf(tabId);
+    const { context, account } = await deps.contexts.resolve(tabId);
     if (!context) return { ok: false, error: { code: 'not-gmail-tab' } };
     if (!account || !(await deps.sessions.current(account))) return { ok: false, error: { code: 'not-signed-in' } };
     if (!context.threadId) return { ok: false, error: { code: 'no-conversation' } };
@@ -55,7 +49,7 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
       case 'auth/sign-in':
         return deps.sessions.signIn(request.tabId);
       case 'auth/sign-out': {
-        const { account } = await accountOf(request.tabId);
+        const { account } = await deps.contexts.resolve(request.tabId);
         if (!account) return { ok: false, error: { code: 'not-signed-in' } };
         await deps.sessions.signOut(account);
         return { ok: true, data: null };

@@ -49,9 +49,8 @@ export function createSessions(deps: SessionsDeps) {
     },
 
     async signIn(tabId: number): Promise<Result<SignInResult>> {
-      const context = await deps.contexts.get(tabId);
+      const { context, account: expected } = await deps.contexts.resolve(tabId);
       if (!context) return { ok: false, error: { code: 'not-gmail-tab' } };
-      const expected = await deps.contexts.accountEmail(context);
       const outcome = await deps.auth.signIn(expected, BASE_SCOPES);
       if (!outcome.ok) {
         const { failure } = outcome;

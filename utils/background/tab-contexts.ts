@@ -10,23 +10,36 @@ import type { SessionArea } from '../auth/token-store';
 const tabKey = (tabId: number) => `tab:${tabId}`;
 const pathKey = (accountPath: string) => `path:${accountPath}`;
 
+export interface TabAccount {
+  context: GmailContext | null;
+  /** The tab's account email, when the tab is Gmail and its account is known. */
+  account: string | null;
+}
+
 export function createTabContexts(area: SessionArea) {
+  async function get(tabId: number): Promise<GmailContext | null> {
+    const parsed = gmailContextSchema.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** The account email of a tab: from its page, else the one learned at sign-in for its path. */
+  async function accountEmail(context: GmailContext): Promise<string | null> {
+    if (context.accountEmail) return context.accountEmail;
+    const value = (await area.get(pathKey(context.accountPath)))[pathKey(context.accountPath)];
+    return typeof value === 'string' ? value : null;
+  }
+
   return {
-    async get(tabId: number): Promise<GmailContext | null> {
-      const parsed = gmailContextSchema.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
-      return parsed.success ? parsed.data : null;
+    /** A tab's context and the account it shows: what every per-tab answer starts from (F10). */
+    async resolve(tabId: number): Promise<TabAccount> {
+      const context = await get(tabId);
+      return { context, account: context && (await accountEmail(context)) };
     },
     async set(tabId: number, context: GmailContext): Promise<void> {
       await area.set({ [tabKey(tabId)]: context });
     },
     async remove(tabId: number): Promise<void> {
       await area.remove(tabKey(tabId));
-    },
-    /** The account email of a tab: from its page, else the one learned at sign-in for its path. */
-    async accountEmail(context: GmailContext): Promise<string | null> {
-      if (context.accountEmail) return context.accountEmail;
-      const value = (await area.get(pathKey(context.accountPath)))[pathKey(context.accountPath)];
-      return typeof value === 'string' ? value : null;
     },
     async rememberAccountPath(accountPath: string, email: string): Promise<void> {
       await area.set({ [pathKey(accountPath)]: email });
