@@ -3,9 +3,11 @@ import { ConsentScreen } from '@/components/ConsentScreen';
 import { ConversationDetails } from '@/components/ConversationDetails';
 import { CustomerCard } from '@/components/CustomerCard';
 import { errorText } from '@/components/errorText';
+import { HistorySection } from '@/components/HistorySection';
 import { useLocale } from '@/components/i18n';
 import { Notice } from '@/components/Notice';
 import { StateMessage } from '@/components/StateMessage';
+import { gmailThreadUrl } from '@/utils/google/endpoints';
 import { formatWhen } from '@/utils/i18n/format';
 import type { PanelState } from '@/utils/panel/state';
 
@@ -13,9 +15,11 @@ interface Props {
   state: PanelState;
   privacyPolicyUrl: string;
   now: () => number;
+  /** Navigates the Gmail tab the panel follows (the agent stays in their tab and account). */
+  navigateTab: (tabId: number, url: string) => void;
 }
 
-export function App({ state, privacyPolicyUrl, now }: Props) {
+export function App({ state, privacyPolicyUrl, now, navigateTab }: Props) {
   const { t, language } = useLocale();
   const screen = state.screen.value;
   const session = state.tab.value?.session ?? null;
@@ -67,7 +71,8 @@ export function App({ state, privacyPolicyUrl, now }: Props) {
           </StateMessage>
         );
       case 'conversation': {
-        const { view } = screen;
+        const { view, tabId, accountPath } = screen;
+        const threadUrl = (threadId: string) => gmailThreadUrl(accountPath, threadId);
         const savedAt = formatWhen(view.fetchedAt, now(), language);
         const refreshError = state.conversationError.value;
         return (
@@ -85,6 +90,13 @@ export function App({ state, privacyPolicyUrl, now }: Props) {
               </p>
             )}
             <CustomerCard conversation={view.conversation} now={now()} />
+            {view.conversation.customer && (
+              <HistorySection
+                history={state.history}
+                threadUrl={threadUrl}
+                onOpen={(threadId) => navigateTab(tabId, threadUrl(threadId))}
+              />
+            )}
             <ConversationDetails conversation={view.conversation} />
           </>
         );

@@ -54,7 +54,12 @@ const locale = { t: createTranslate((key, subs) => browser.i18n.getMessage(key a
 
 render(
   <LocaleContext.Provider value={locale}>
-    <App state={state} privacyPolicyUrl={browser.runtime.getURL('/privacy.html')} now={Date.now} />
+    <App
+      state={state}
+      privacyPolicyUrl={browser.runtime.getURL('/privacy.html')}
+      now={Date.now}
+      navigateTab={(tabId, url) => void browser.tabs.update(tabId, { url })}
+    />
   </LocaleContext.Provider>,
   document.getElementById('app')!,
 );

@@ -2,7 +2,7 @@
  * Sign-in, silent refresh and revocation for one browser profile's Google accounts (F1, F8).
  * Background only. Dependencies are passed in so the rules can be tested without a browser.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { GOOGLE_REVOKE_URL, GOOGLE_USERINFO_URL } from '../google/endpoints';
 import { hasScopes } from '../google/scopes';
 import { type AuthorizeError, type IssuedToken, buildAuthorizeUrl, parseAuthorizeRedirect } from './oauth-flow';
@@ -43,7 +43,7 @@ export type SignInFailure =
 
 export type SignInOutcome = { ok: true; email: string; name: string } | { ok: false; failure: SignInFailure };
 
-const userInfoSchema = z.object({ email: z.string().email(), name: z.string().optional() });
+const userInfoSchema = z.object({ email: z.email(), name: z.optional(z.string()) });
 
 /** A token this close to expiry is refreshed before use rather than sent and refused. */
 const EXPIRY_MARGIN_MS = 60_000;

@@ -2,11 +2,11 @@
  * Access tokens live only in storage.session (memory, never on disk, not readable by content
  * scripts) so that a restarted service worker keeps them and a browser restart forgets them (F1).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { IssuedToken } from './oauth-flow';
 
 const tokenSchema = z.object({
-  accessToken: z.string().min(1),
+  accessToken: z.string().check(z.minLength(1)),
   expiresAt: z.number(),
   scopes: z.array(z.string()),
 });

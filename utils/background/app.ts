@@ -10,6 +10,7 @@ import { createGmailClient } from '../gmail/client';
 import type { GmailContext, TabState } from '../messaging/protocol';
 import { createRouter, isFromExtensionPage } from '../messaging/router';
 import { createConversationService } from './conversation-service';
+import { createHistoryService } from './history-service';
 import { createPanelHub } from './panel-hub';
 import { createPanelRequestHandler } from './panel-requests';
 import { BASE_SCOPES, createSessions } from './sessions';
@@ -51,17 +52,15 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     log,
   });
   const sessions = createSessions({ auth, db, contexts, session, now, onAccountChanged: () => hub.publish() });
-  const conversations = createConversationService({
-    db,
-    now,
-    gmailFor: (account) =>
-      createGmailClient({
-        fetch,
-        getAccessToken: ({ forceRefresh }) => auth.getAccessToken(account, BASE_SCOPES, forceRefresh),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        random: Math.random,
-      }),
-  });
+  const gmailFor = (account: string) =>
+    createGmailClient({
+      fetch,
+      getAccessToken: ({ forceRefresh }) => auth.getAccessToken(account, BASE_SCOPES, forceRefresh),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: Math.random,
+    });
+  const conversations = createConversationService({ db, now, gmailFor });
+  const history = createHistoryService({ db, now, gmailFor });
 
   async function onGmailContext(tabId: number, context: GmailContext): Promise<void> {
     await contexts.set(tabId, context);
@@ -72,7 +71,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     extensionId: browser.runtime.id,
     extensionBaseUrl,
     onGmailContext,
-    onPanelRequest: createPanelRequestHandler({ contexts, sessions, conversations, log }),
+    onPanelRequest: createPanelRequestHandler({ contexts, sessions, conversations, history, log }),
     log,
   });
 

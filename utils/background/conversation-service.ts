@@ -5,9 +5,11 @@
  */
 import type { GmailClient } from '../gmail/client';
 import type { CacheDb } from '../db/schema';
-import { readThread, writeThread } from '../db/repositories';
+import { readThread, writeSummaries, writeThread } from '../db/repositories';
+import { toThreadSummary } from '../history/summary';
 import { toConversation } from '../mail/conversation';
 import type { ConversationView } from '../messaging/protocol';
+import { createSharedRequests } from './shared-requests';
 
 export interface ConversationServiceDeps {
   db: () => Promise<CacheDb>;
@@ -16,7 +18,7 @@ export interface ConversationServiceDeps {
 }
 
 export function createConversationService(deps: ConversationServiceDeps) {
-  const inFlight = new Map<string, Promise<ConversationView>>();
+  const share = createSharedRequests<ConversationView>();
 
   async function fromCache(account: string, threadId: string): Promise<ConversationView | null> {
     const record = await readThread(await deps.db(), account, threadId);
@@ -27,18 +29,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const thread = await deps.gmailFor(account).getThreadForCard(threadId);
     const conversation = toConversation(thread, account);
     const fetchedAt = deps.now();
-    await writeThread(await deps.db(), account, conversation, fetchedAt);
+    const db = await deps.db();
+    await writeThread(db, account, conversation, fetchedAt);
+    // The same read dates this thread in the customer's history when another of theirs is open.
+    await writeSummaries(db, account, [toThreadSummary(thread)], fetchedAt);
     return { conversation, source: 'network', fetchedAt };
   }
 
   function fromNetwork(account: string, threadId: string): Promise<ConversationView> {
-    const key = `${account}\n${threadId}`;
-    let pending = inFlight.get(key);
-    if (!pending) {
-      pending = fetchAndCache(account, threadId).finally(() => inFlight.delete(key));
-      inFlight.set(key, pending);
-    }
-    return pending;
+    return share(`${account}\n${threadId}`, () => fetchAndCache(account, threadId));
   }
 
   return { fromCache, fromNetwork };

@@ -4,9 +4,11 @@
  */
 import { AuthLostError } from '../auth/auth-service';
 import { GmailError } from '../gmail/errors';
+import type { HistoryView } from '../history/types';
 import type { PanelRequest, Result } from '../messaging/protocol';
 import { toAppError } from './app-errors';
 import type { ConversationService } from './conversation-service';
+import type { HistoryService } from './history-service';
 import type { Sessions } from './sessions';
 import type { TabContexts } from './tab-contexts';
 
@@ -14,6 +16,7 @@ export interface PanelRequestDeps {
   contexts: TabContexts;
   sessions: Sessions;
   conversations: ConversationService;
+  history: HistoryService;
   log: (message: string, details: Record<string, unknown>) => void;
 }
 
@@ -26,21 +29,44 @@ function isRevocation(error: unknown): boolean {
 }
 
 export function createPanelRequestHandler(deps: PanelRequestDeps) {
-  async function getConversation(tabId: number, source: 'cache' | 'network'): Promise<Result<unknown>> {
+  /**
+   * Runs a read about the conversation open in a tab, for the tab's signed-in account only. A read
+   * that shows the grant is gone purges the account (F8).
+   */
+  async function readForTab<T>(
+    tabId: number,
+    what: string,
+    read: (account: string, threadId: string) => Promise<T>,
+  ): Promise<Result<T>> {
     const { context, account } = await deps.contexts.resolve(tabId);
     if (!context) return { ok: false, error: { code: 'not-gmail-tab' } };
     if (!account || !(await deps.sessions.current(account))) return { ok: false, error: { code: 'not-signed-in' } };
     if (!context.threadId) return { ok: false, error: { code: 'no-conversation' } };
     try {
-      const data =
-        source === 'cache'
-          ? await deps.conversations.fromCache(account, context.threadId)
-          : await deps.conversations.fromNetwork(account, context.threadId);
-      return { ok: true, data };
+      return { ok: true, data: await read(account, context.threadId) };
     } catch (error) {
-      deps.log('conversation read failed', { source, error: String(error) });
+      deps.log(`${what} read failed`, { error: String(error) });
       if (isRevocation(error)) await deps.sessions.revoked(account);
       return { ok: false, error: toAppError(error) };
+    }
+  }
+
+  /** The history of the customer of the tab's conversation, as the cache knows that customer. */
+  async function readHistory(
+    request: Extract<PanelRequest, { type: 'history/get' }>,
+    account: string,
+    openThreadId: string,
+  ): Promise<HistoryView | null> {
+    const customer = (await deps.conversations.fromCache(account, openThreadId))?.conversation.customer;
+    if (!customer) return null;
+    const query = { account, customer: customer.email, openThreadId, rows: request.rows };
+    switch (request.source) {
+      case 'cache':
+        return deps.history.fromCache(query);
+      case 'network':
+        return deps.history.fromNetwork(query);
+      case 'more':
+        return deps.history.more(query);
     }
   }
 
@@ -55,7 +81,13 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
         return { ok: true, data: null };
       }
       case 'conversation/get':
-        return getConversation(request.tabId, request.source);
+        return readForTab(request.tabId, 'conversation', (account, threadId) =>
+          request.source === 'cache'
+            ? deps.conversations.fromCache(account, threadId)
+            : deps.conversations.fromNetwork(account, threadId),
+        );
+      case 'history/get':
+        return readForTab(request.tabId, 'history', (account, threadId) => readHistory(request, account, threadId));
     }
   };
 }

@@ -11,6 +11,8 @@ export type StoreHolds = 'google-data' | 'local-settings';
 export const STORE_REGISTRY: Record<StoreNames<CacheSchema>, { holds: StoreHolds }> = {
   threads: { holds: 'google-data' },
   accounts: { holds: 'google-data' },
+  summaries: { holds: 'google-data' },
+  histories: { holds: 'google-data' },
 };
 
 export const GOOGLE_DATA_STORES = (Object.keys(STORE_REGISTRY) as StoreNames<CacheSchema>[]).filter(

@@ -4,6 +4,7 @@
  * account's records: purge and per-account isolation (F8, F10) need no scan.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { HistoryEntry, ThreadSummary } from '../history/types';
 import type { Conversation } from '../mail/types';
 
 export interface ThreadRecord {
@@ -11,6 +12,25 @@ export interface ThreadRecord {
   threadId: string;
   conversation: Conversation;
   /** Epoch ms when Gmail last answered for this thread (retention counts from here). */
+  fetchedAt: number;
+}
+
+/** A history row's details (F3), read with format=metadata; kept apart from the card's full read. */
+export interface SummaryRecord {
+  account: string;
+  threadId: string;
+  summary: ThreadSummary;
+  fetchedAt: number;
+}
+
+/** The threads a customer's search found, newest first (F3). */
+export interface HistoryRecord {
+  account: string;
+  /** The customer's lower-cased address. */
+  customer: string;
+  entries: HistoryEntry[];
+  /** false when listing stopped at its cap. */
+  complete: boolean;
   fetchedAt: number;
 }
 
@@ -23,11 +43,13 @@ export interface AccountRecord {
 export interface CacheSchema extends DBSchema {
   threads: { key: [string, string]; value: ThreadRecord };
   accounts: { key: [string]; value: AccountRecord };
+  summaries: { key: [string, string]; value: SummaryRecord };
+  histories: { key: [string, string]; value: HistoryRecord };
 }
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
 export const DB_NAME = 'icustomer-mail';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** `onClose` runs when the connection is given up, so the next caller opens a fresh one. */
 export async function openCacheDb(onClose: () => void = () => {}): Promise<CacheDb> {
@@ -37,6 +59,10 @@ export async function openCacheDb(onClose: () => void = () => {}): Promise<Cache
       if (oldVersion < 1) {
         database.createObjectStore('threads', { keyPath: ['account', 'threadId'] });
         database.createObjectStore('accounts', { keyPath: ['account'] });
+      }
+      if (oldVersion < 2) {
+        database.createObjectStore('summaries', { keyPath: ['account', 'threadId'] });
+        database.createObjectStore('histories', { keyPath: ['account', 'customer'] });
       }
     },
     // Another context (a purge's deleteDB, a newer version) needs the database: let go at once.

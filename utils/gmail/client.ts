@@ -3,11 +3,19 @@
  * GmailError values; 401 gets one forced token refresh; rate limits and 5xx are retried per
  * retry.ts; every request has a timeout; every call is reported for the access log.
  */
-import type { z } from 'zod';
-import { GMAIL_API_BASE } from '../google/endpoints';
+import * as z from 'zod/mini';
+import { GMAIL_API_BASE, GMAIL_BATCH_URL } from '../google/endpoints';
+import { type BatchAnswer, type BatchCall, MAX_BATCH_PARTS, batchBody, boundaryOf, parseBatchAnswers } from './batch';
 import { GmailError, errorFromResponse } from './errors';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry';
-import { type GmailProfile, type GmailThread, profileSchema, threadSchema } from './schemas';
+import {
+  type GmailProfile,
+  type GmailThread,
+  type GmailThreadList,
+  profileSchema,
+  threadListSchema,
+  threadSchema,
+} from './schemas';
 
 export interface GmailCall {
   /** Google's method id, e.g. 'gmail.users.threads.get'. */
@@ -38,14 +46,34 @@ const THREAD_CARD_FIELDS =
   `id,historyId,messages(id,threadId,labelIds,internalDate,historyId,` +
   `payload(mimeType,filename,headers,body/size,parts(${PART_FIELDS},parts(${PART_FIELDS},parts(${PART_FIELDS})))))`;
 
+/** A history row needs the subject, dates and labels: metadata with one header, no bodies. */
+const THREAD_SUMMARY_QUERY = new URLSearchParams({
+  format: 'metadata',
+  metadataHeaders: 'Subject',
+  fields: 'id,historyId,messages(id,threadId,labelIds,internalDate,payload/headers)',
+});
+/** Ids and historyIds only: snippets are message content the history does not show. */
+const THREAD_LIST_FIELDS = 'threads(id,historyId),nextPageToken';
+const API_PATH = new URL(GMAIL_API_BASE).pathname;
+/** Only our own paths go inside, so a fixed boundary cannot collide with the content. */
+const BATCH_BOUNDARY = 'batch_icustomer_mail';
+
+/**
+ * zod mini has no messages of its own ("Invalid input" for everything). English is given per parse
+ * here, where issues become a message for the UI, rather than configured globally, so the locale
+ * stays out of the side panel, which only needs pass/fail.
+ */
+const englishIssues = z.locales.en().localeError;
+
 export function createGmailClient(deps: GmailClientDeps) {
   const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const timeoutMs = deps.timeoutMs ?? 20_000;
 
-  async function send(url: string, token: string): Promise<Response> {
+  async function send(url: string, token: string, init: RequestInit = {}): Promise<Response> {
     try {
       return await deps.fetch(url, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        ...init,
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...init.headers },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -78,7 +106,7 @@ export function createGmailClient(deps: GmailClientDeps) {
   }
 
   /** One logical call: auth retry once, back-off retries, then parse. */
-  async function call<T>(method: string, path: string, query: URLSearchParams, schema: z.ZodType<T>): Promise<T> {
+  async function call<T>(method: string, path: string, query: URLSearchParams, schema: z.ZodMiniType<T>): Promise<T> {
     const url = `${GMAIL_API_BASE}/${path}${query.size ? `?${query}` : ''}`;
     let token = await deps.getAccessToken({ forceRefresh: false });
     let refreshed = false;
@@ -87,9 +115,9 @@ export function createGmailClient(deps: GmailClientDeps) {
       const body = await readJson(response);
       deps.onCall?.({ method, ok: response.ok, status: response.status });
       if (response.ok) {
-        const parsed = schema.safeParse(body);
-        if (parsed.success) return parsed.data;
-        throw new GmailError('bad-response', describeIssues(parsed.error), response.status, 'schema');
+        const data = parsed(schema, body, response.status);
+        if (data instanceof GmailError) throw data;
+        return data;
       }
       const error = errorFromResponse(response.status, body, response.headers.get('Retry-After'));
       if (error.kind === 'unauthorized' && !refreshed) {
@@ -103,6 +131,71 @@ export function createGmailClient(deps: GmailClientDeps) {
     }
   }
 
+  /**
+   * The calls of one batch: one HTTP round trip for up to 100 reads, each part answered and counted
+   * by Google on its own. Parts that hit a rate limit or a server error are sent again, alone, after
+   * the back-off the retry policy gives (Retry-After first); a 401 refreshes the token once for all.
+   * The outer request failing counts as every part failing with that error.
+   */
+  async function batch<T>(method: string, calls: readonly BatchCall[], schema: z.ZodMiniType<T>) {
+    const results = new Map<string, T | GmailError>();
+    let pending = calls;
+    let token = await deps.getAccessToken({ forceRefresh: false });
+    let refreshed = false;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const outcomes = await sendBatch(pending, token, schema);
+      const again: BatchCall[] = [];
+      let refresh = false;
+      let delay = 0;
+      for (const batchCall of pending) {
+        const outcome = outcomes.get(batchCall.id) ?? missingAnswer();
+        deps.onCall?.({ method, ok: !(outcome instanceof GmailError), status: outcome instanceof GmailError ? outcome.status : 200 });
+        if (!(outcome instanceof GmailError)) {
+          results.set(batchCall.id, outcome);
+        } else if (outcome.kind === 'unauthorized' && !refreshed) {
+          refresh = true;
+          again.push(batchCall);
+        } else {
+          const wait = retryDelayMs(outcome, attempt, policy, deps.random);
+          if (wait === null) results.set(batchCall.id, outcome);
+          else {
+            delay = Math.max(delay, wait);
+            again.push(batchCall);
+          }
+        }
+      }
+      if (refresh) {
+        refreshed = true;
+        token = await refreshAfter401();
+      }
+      if (delay > 0) await deps.sleep(delay);
+      pending = again;
+    }
+    return results;
+  }
+
+  /** One batch HTTP request: each call's parsed data or error, by call id. */
+  async function sendBatch<T>(calls: readonly BatchCall[], token: string, schema: z.ZodMiniType<T>) {
+    const response = await send(GMAIL_BATCH_URL, token, {
+      method: 'POST',
+      headers: { 'Content-Type': `multipart/mixed; boundary=${BATCH_BOUNDARY}` },
+      body: batchBody(calls, BATCH_BOUNDARY),
+    });
+    const outcomes = new Map<string, T | GmailError>();
+    const boundary = boundaryOf(response.headers.get('Content-Type'));
+    if (!response.ok || !boundary) {
+      const error = response.ok
+        ? new GmailError('bad-response', 'Gmail answered the batch request without a multipart body', response.status, 'schema')
+        : errorFromResponse(response.status, await readJson(response), response.headers.get('Retry-After'));
+      for (const batchCall of calls) outcomes.set(batchCall.id, error);
+      return outcomes;
+    }
+    for (const answer of parseBatchAnswers(await response.text(), boundary)) {
+      outcomes.set(answer.id, outcomeOf(answer, schema));
+    }
+    return outcomes;
+  }
+
   return {
     /** The conversation card's view of a thread: all headers and attachment names, no bodies. */
     getThreadForCard(threadId: string): Promise<GmailThread> {
@@ -112,11 +205,46 @@ export function createGmailClient(deps: GmailClientDeps) {
     getProfile(): Promise<GmailProfile> {
       return call('gmail.users.getProfile', 'profile', new URLSearchParams(), profileSchema);
     },
+    /** One page of threads matching a Gmail search: ids and historyIds only. */
+    listThreads(q: string, pageToken: string | undefined, maxResults: number): Promise<GmailThreadList> {
+      const query = new URLSearchParams({ q, maxResults: String(maxResults), fields: THREAD_LIST_FIELDS });
+      if (pageToken) query.set('pageToken', pageToken);
+      return call('gmail.users.threads.list', 'threads', query, threadListSchema);
+    },
+    /** Threads for history rows (subject, dates, labels), in batches of up to 100: by thread id. */
+    async getThreadsForSummary(threadIds: readonly string[]): Promise<Map<string, GmailThread | GmailError>> {
+      const calls = threadIds.map((threadId) => ({
+        id: threadId,
+        path: `${API_PATH}/threads/${encodeURIComponent(threadId)}?${THREAD_SUMMARY_QUERY}`,
+      }));
+      const chunks = [];
+      for (let start = 0; start < calls.length; start += MAX_BATCH_PARTS) chunks.push(calls.slice(start, start + MAX_BATCH_PARTS));
+      const answers = await Promise.all(chunks.map((chunk) => batch('gmail.users.threads.get', chunk, threadSchema)));
+      return new Map(answers.flatMap((answer) => [...answer]));
+    },
   };
 }
 
+/** Gmail's answer as data, or a specific error naming what in it was wrong. */
+function parsed<T>(schema: z.ZodMiniType<T>, body: unknown, status: number): T | GmailError {
+  const result = schema.safeParse(body, { error: englishIssues });
+  return result.success ? result.data : new GmailError('bad-response', describeIssues(result.error), status, 'schema');
+}
+
+/** One part of a batch answer as data or a typed error, like a single call's answer. */
+function outcomeOf<T>(answer: BatchAnswer, schema: z.ZodMiniType<T>): T | GmailError {
+  if (answer.status < 200 || answer.status > 299) {
+    return errorFromResponse(answer.status, answer.body, answer.headers.get('retry-after') ?? null);
+  }
+  return parsed(schema, answer.body, answer.status);
+}
+
+function missingAnswer(): GmailError {
+  return new GmailError('bad-response', "Gmail's batch answer had no part for this call", 0, 'schema');
+}
+
 /** A short, specific description of what in Gmail's answer was wrong (for the UI and the logs). */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   const issues = error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   return `Gmail's answer did not have the expected shape (${issues.join('; ')})`;
 }

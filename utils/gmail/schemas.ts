@@ -5,20 +5,21 @@
  * malformed answer becomes a typed error instead of bad data in the cache (issue 2).
  * Unknown fields are stripped; fields we rely on are required with their documented types.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Gmail's ids are lowercase hex strings (threads, messages, drafts). */
-export const gmailIdSchema = z.string().regex(/^[0-9a-f]{1,32}$/, 'not a Gmail id');
+export const gmailIdSchema = z.string().check(z.regex(/^[0-9a-f]{1,32}$/, 'not a Gmail id'));
 /** historyId and internalDate are uint64 values that JSON carries as strings of digits. */
-const uint64StringSchema = z.string().regex(/^\d{1,20}$/, 'not a string of digits');
+const uint64StringSchema = z.string().check(z.regex(/^\d{1,20}$/, 'not a string of digits'));
+const countSchema = z.number().check(z.int(), z.nonnegative());
 
 export const headerSchema = z.object({ name: z.string(), value: z.string() });
 export type GmailHeader = z.infer<typeof headerSchema>;
 
 export const messagePartBodySchema = z.object({
-  attachmentId: z.string().optional(),
-  size: z.number().int().nonnegative().optional(),
-  data: z.string().optional(),
+  attachmentId: z.optional(z.string()),
+  size: z.optional(countSchema),
+  data: z.optional(z.string()),
 });
 
 export interface GmailMessagePart {
@@ -30,63 +31,65 @@ export interface GmailMessagePart {
   parts?: GmailMessagePart[] | undefined;
 }
 
-export const messagePartSchema: z.ZodType<GmailMessagePart> = z.lazy(() =>
+export const messagePartSchema: z.ZodMiniType<GmailMessagePart> = z.lazy(() =>
   z.object({
-    partId: z.string().optional(),
-    mimeType: z.string().optional(),
-    filename: z.string().optional(),
-    headers: z.array(headerSchema).optional(),
-    body: messagePartBodySchema.optional(),
-    parts: z.array(messagePartSchema).optional(),
+    partId: z.optional(z.string()),
+    mimeType: z.optional(z.string()),
+    filename: z.optional(z.string()),
+    headers: z.optional(z.array(headerSchema)),
+    body: z.optional(messagePartBodySchema),
+    parts: z.optional(z.array(messagePartSchema)),
   }),
 );
 
 export const messageSchema = z.object({
   id: gmailIdSchema,
   threadId: gmailIdSchema,
-  labelIds: z.array(z.string()).optional(),
-  snippet: z.string().optional(),
-  historyId: uint64StringSchema.optional(),
+  labelIds: z.optional(z.array(z.string())),
+  snippet: z.optional(z.string()),
+  historyId: z.optional(uint64StringSchema),
   internalDate: uint64StringSchema,
-  payload: messagePartSchema.optional(),
-  sizeEstimate: z.number().int().nonnegative().optional(),
+  payload: z.optional(messagePartSchema),
+  sizeEstimate: z.optional(countSchema),
 });
 export type GmailMessage = z.infer<typeof messageSchema>;
 
 export const threadSchema = z.object({
   id: gmailIdSchema,
-  snippet: z.string().optional(),
-  historyId: uint64StringSchema.optional(),
-  messages: z.array(messageSchema).min(1, 'a thread has at least one message'),
+  snippet: z.optional(z.string()),
+  historyId: z.optional(uint64StringSchema),
+  messages: z.array(messageSchema).check(z.minLength(1, 'a thread has at least one message')),
 });
 export type GmailThread = z.infer<typeof threadSchema>;
 
 export const threadListSchema = z.object({
-  threads: z
-    .array(z.object({ id: gmailIdSchema, snippet: z.string().optional(), historyId: uint64StringSchema.optional() }))
-    .optional(),
-  nextPageToken: z.string().optional(),
-  resultSizeEstimate: z.number().int().nonnegative().optional(),
+  threads: z.optional(
+    z.array(z.object({ id: gmailIdSchema, snippet: z.optional(z.string()), historyId: z.optional(uint64StringSchema) })),
+  ),
+  nextPageToken: z.optional(z.string()),
+  resultSizeEstimate: z.optional(countSchema),
 });
 export type GmailThreadList = z.infer<typeof threadListSchema>;
 
 export const profileSchema = z.object({
-  emailAddress: z.string().email(),
-  messagesTotal: z.number().int().nonnegative().optional(),
-  threadsTotal: z.number().int().nonnegative().optional(),
-  historyId: uint64StringSchema.optional(),
+  emailAddress: z.email(),
+  messagesTotal: z.optional(countSchema),
+  threadsTotal: z.optional(countSchema),
+  historyId: z.optional(uint64StringSchema),
 });
 export type GmailProfile = z.infer<typeof profileSchema>;
 
 /** Google's JSON error envelope: {"error":{"code","message","errors":[…],"status"}}. */
 export const googleErrorSchema = z.object({
   error: z.object({
-    code: z.number().int(),
+    code: z.number().check(z.int()),
     message: z.string(),
-    errors: z
-      .array(z.object({ domain: z.string().optional(), reason: z.string().optional(), message: z.string().optional() }))
-      .optional(),
-    status: z.string().optional(),
+    errors: z.optional(
+      z.array(
+        z.object({ domain: z.optional(z.string()), reason: z.optional(z.string()), message: z.optional(z.string()) }),
+      ),
+    ),
+    status: z.optional(z.string()),
   }),
 });
 export type GoogleError = z.infer<typeof googleErrorSchema>;

@@ -20,3 +20,17 @@ export function formatDuration(ms: number, locale: string): string {
     ms >= DAY ? [Math.floor(ms / DAY), 'day'] : ms >= HOUR ? [Math.floor(ms / HOUR), 'hour'] : [Math.max(1, Math.floor(ms / MINUTE)), 'minute'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
 }
+
+/** "Nov 23, 2025": the day only, for contacts and history rows. */
+export function formatDay(epochMs: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(epochMs));
+}
+
+export function formatCount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** Whether `n` takes the language's singular form (chrome.i18n has no plurals of its own). */
+export function isSingular(n: number, locale: string): boolean {
+  return new Intl.PluralRules(locale).select(n) === 'one';
+}

@@ -13,8 +13,7 @@ export function toConversation(thread: GmailThread, agentEmail: string): Convers
   return {
     threadId: thread.id,
     historyId: thread.historyId ?? '',
-    // A thread holding only a draft still has the subject the agent is writing under.
-    subject: firstSubject(messages) || firstSubject(thread.messages),
+    subject: threadSubject(thread),
     messageCount: messages.length,
     customer: pickCustomer(messages, agentEmail),
     participants: collectParticipants(messages),
@@ -28,6 +27,14 @@ export function toConversation(thread: GmailThread, agentEmail: string): Convers
 function lastMessageAt(messages: readonly GmailMessage[]): number {
   const newest = messages.at(-1);
   return newest === undefined ? 0 : internalDateOf(newest);
+}
+
+/**
+ * The decoded subject of the first sent or received message that has one. A thread holding only a
+ * draft still has the subject the agent is writing under.
+ */
+export function threadSubject(thread: GmailThread): string {
+  return firstSubject(nonDraftOldestFirst(thread.messages)) || firstSubject(thread.messages);
 }
 
 /** The decoded subject of the first message that has a non-blank one; '' when none has. */

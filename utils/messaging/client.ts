@@ -2,7 +2,7 @@
  * The panel's side of the protocol: sends a request and checks the answer's shape, so a bad answer
  * (or none: the worker was restarting) is an error value, never an exception or `any`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type PanelRequest, type PanelResponses, type Result, appErrorSchema, panelResponseSchemas } from './protocol';
 
 export type SendMessage = (message: unknown) => Promise<unknown>;

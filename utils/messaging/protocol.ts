@@ -6,35 +6,48 @@
  * - side panel → background: requests answered with `Result<T>`.
  * - background → side panel: events over a `panel` port.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { MAX_LISTED_THREADS } from '../history/listing';
+import { historyViewSchema } from '../history/schemas';
+import type { HistoryView } from '../history/types';
 import { conversationSchema } from '../mail/conversation-schema';
 import type { Conversation } from '../mail/types';
 
-const emailSchema = z.string().email().max(320).transform((email) => email.toLowerCase());
-const threadIdSchema = z.string().regex(/^[0-9a-f]{1,32}$/);
+const emailSchema = z.email().check(z.maxLength(320), z.toLowerCase());
+const threadIdSchema = z.string().check(z.regex(/^[0-9a-f]{1,32}$/));
 /** `/mail/u/0` or, for delegated mailboxes, `/mail/b/<id>/u/0`. */
-export const accountPathSchema = z.string().regex(/^\/mail(\/b\/[A-Za-z0-9_-]{1,64})?\/u\/\d{1,2}$/);
+export const accountPathSchema = z.string().check(z.regex(/^\/mail(\/b\/[A-Za-z0-9_-]{1,64})?\/u\/\d{1,2}$/));
 
 /** What the content script sees in its Gmail tab. */
 export const gmailContextSchema = z.object({
   accountPath: accountPathSchema,
-  accountEmail: emailSchema.nullable(),
+  accountEmail: z.nullable(emailSchema),
   /** 'list': inbox/label/search list; 'thread': a conversation is open; 'other': settings etc. */
   view: z.enum(['list', 'thread', 'other']),
   /** The Gmail API thread id; null when no conversation is open or it can't be identified. */
-  threadId: threadIdSchema.nullable(),
+  threadId: z.nullable(threadIdSchema),
 });
 export type GmailContext = z.infer<typeof gmailContextSchema>;
 
 export const contentMessageSchema = z.object({ type: z.literal('gmail/context'), context: gmailContextSchema });
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
-const tabIdSchema = z.number().int().nonnegative();
+const tabIdSchema = z.number().check(z.int(), z.nonnegative());
 
 export const panelRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('auth/sign-in'), tabId: tabIdSchema }),
   z.object({ type: z.literal('auth/sign-out'), tabId: tabIdSchema }),
   z.object({ type: z.literal('conversation/get'), tabId: tabIdSchema, source: z.enum(['cache', 'network']) }),
+  /**
+   * The history of the open conversation's customer (F3). 'cache': no Gmail call; 'network': list
+   * again, then read what changed; 'more': more rows of the list already saved.
+   */
+  z.object({
+    type: z.literal('history/get'),
+    tabId: tabIdSchema,
+    source: z.enum(['cache', 'network', 'more']),
+    rows: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_LISTED_THREADS)),
+  }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -58,7 +71,7 @@ export const errorCodeSchema = z.enum([
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
-export const appErrorSchema = z.object({ code: errorCodeSchema, detail: z.string().max(2000).optional() });
+export const appErrorSchema = z.object({ code: errorCodeSchema, detail: z.optional(z.string().check(z.maxLength(2000))) });
 export type AppError = z.infer<typeof appErrorSchema>;
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
@@ -78,17 +91,18 @@ export interface PanelResponses {
   'auth/sign-in': SignInResult;
   'auth/sign-out': null;
   'conversation/get': ConversationView | null;
+  'history/get': HistoryView | null;
 }
 
 /** The per-tab state the background pushes to a panel bound to that tab. */
 export const tabStateSchema = z.object({
   tabId: tabIdSchema,
   /** null when the tab is not a Gmail tab (or its content script has not reported yet). */
-  context: gmailContextSchema.nullable(),
+  context: z.nullable(gmailContextSchema),
   /** The signed-in account for this tab's Gmail account, or null. */
-  session: z.object({ email: emailSchema, name: z.string() }).nullable(),
+  session: z.nullable(z.object({ email: emailSchema, name: z.string() })),
   /** Why the session ended, when it just did (shown once on the consent screen). */
-  signedOutReason: z.enum(['revoked', 'signed-out', 'policy']).nullable(),
+  signedOutReason: z.nullable(z.enum(['revoked', 'signed-out', 'policy'])),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
 
@@ -101,11 +115,12 @@ export const conversationViewSchema = z.object({
   conversation: conversationSchema,
   source: z.enum(['cache', 'network']),
   fetchedAt: z.number(),
-}) satisfies z.ZodType<ConversationView>;
+}) satisfies z.ZodMiniType<ConversationView>;
 
 /** Schemas of each request's successful data, for the panel to check what the background sent. */
 export const panelResponseSchemas = {
   'auth/sign-in': signInResultSchema,
   'auth/sign-out': z.null(),
-  'conversation/get': conversationViewSchema.nullable(),
-} satisfies { [K in keyof PanelResponses]: z.ZodType<PanelResponses[K]> };
+  'conversation/get': z.nullable(conversationViewSchema),
+  'history/get': z.nullable(historyViewSchema),
+} satisfies { [K in keyof PanelResponses]: z.ZodMiniType<PanelResponses[K]> };

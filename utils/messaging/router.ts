@@ -5,6 +5,7 @@
  * only from this extension's own pages.
  */
 import type { Browser } from 'wxt/browser';
+import { GMAIL_WEB_ORIGIN } from '../google/endpoints';
 import {
   type GmailContext,
   type PanelRequest,
@@ -22,10 +23,8 @@ export interface RouterDeps {
   log: (message: string, details: Record<string, unknown>) => void;
 }
 
-export const GMAIL_ORIGIN = 'https://mail.google.com';
-
 export function isFromGmailTopFrame(sender: Browser.runtime.MessageSender): boolean {
-  return sender.tab?.id !== undefined && sender.frameId === 0 && originOf(sender.url) === GMAIL_ORIGIN;
+  return sender.tab?.id !== undefined && sender.frameId === 0 && originOf(sender.url) === GMAIL_WEB_ORIGIN;
 }
 
 /** `extensionBaseUrl` is runtime.getURL('/'): `chrome-extension://<id>/`. */

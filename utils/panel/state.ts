@@ -5,6 +5,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { AppError, ConversationView, PanelRequest, PanelResponses, Result, TabState } from '../messaging/protocol';
+import { createHistoryState } from './history-state';
 
 export interface PanelStateDeps {
   request: <T extends PanelRequest['type']>(
@@ -19,7 +20,7 @@ export type Screen =
   | { name: 'no-conversation' }
   | { name: 'unidentified' }
   | { name: 'loading' }
-  | { name: 'conversation'; view: ConversationView }
+  | { name: 'conversation'; view: ConversationView; tabId: number; accountPath: string }
   | { name: 'error'; error: AppError };
 
 export function createPanelState(deps: PanelStateDeps) {
@@ -30,6 +31,7 @@ export function createPanelState(deps: PanelStateDeps) {
   const signingIn = signal(false);
   const signInError = signal<AppError | null>(null);
   const dismissed = signal(false);
+  const history = createHistoryState(deps);
   /** Bumped for every load, so an answer for a conversation the agent already left is dropped. */
   let loadSequence = 0;
 
@@ -45,7 +47,7 @@ export function createPanelState(deps: PanelStateDeps) {
     if (context.view !== 'thread') return { name: 'no-conversation' };
     if (!context.threadId) return { name: 'unidentified' };
     if (conversation.value?.conversation.threadId === context.threadId) {
-      return { name: 'conversation', view: conversation.value };
+      return { name: 'conversation', view: conversation.value, tabId: state.tabId, accountPath: context.accountPath };
     }
     if (conversationError.value) return { name: 'error', error: conversationError.value };
     return { name: 'loading' };
@@ -60,18 +62,28 @@ export function createPanelState(deps: PanelStateDeps) {
       conversationError.value = null;
       refreshing.value = threadId !== null;
     });
-    if (!state || !threadId) return;
+    if (!state || !threadId) {
+      void history.follow(null);
+      return;
+    }
     const tabId = state.tabId;
     const cached = await deps.request({ type: 'conversation/get', tabId, source: 'cache' });
     if (sequence !== loadSequence) return;
-    if (cached.ok && cached.data) conversation.value = cached.data;
+    if (cached.ok && cached.data) show(tabId, cached.data);
     const fresh = await deps.request({ type: 'conversation/get', tabId, source: 'network' });
     if (sequence !== loadSequence) return;
     batch(() => {
       refreshing.value = false;
-      if (fresh.ok && fresh.data) conversation.value = fresh.data;
+      if (fresh.ok && fresh.data) show(tabId, fresh.data);
       else if (!fresh.ok) conversationError.value = fresh.error;
     });
+  }
+
+  /** Shows a conversation and, beside it, its customer's earlier conversations. */
+  function show(tabId: number, view: ConversationView): void {
+    conversation.value = view;
+    const { threadId, customer } = view.conversation;
+    void history.follow(customer ? { tabId, threadId, customer: customer.email } : null);
   }
 
   function receiveTabState(next: TabState): void {
@@ -113,6 +125,7 @@ export function createPanelState(deps: PanelStateDeps) {
     screen,
     conversation,
     conversationError,
+    history,
     refreshing,
     signingIn,
     signInError,

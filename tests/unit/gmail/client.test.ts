@@ -146,13 +146,13 @@ describe('authorization', () => {
 });
 
 describe('failures', () => {
-  it('names the offending field when a 200 body violates the schema', async () => {
+  it('names the offending field and, in English, what is wrong with it when a 200 body violates the schema', async () => {
     const broken = { ...validThread, messages: [{ ...validThread.messages[0], internalDate: 1700000000000 }] };
     const { fetch } = scriptedFetch([{ status: 200, body: broken }]);
     const { client } = clientWith(fetch);
     const error = await failure(client.getThreadForCard(THREAD_ID));
     expect(error.kind).toBe('bad-response');
-    expect(error.message).toContain('messages.0.internalDate');
+    expect(error.message).toContain('messages.0.internalDate: Invalid input: expected string, received number');
   });
 
   it('turns a rejected fetch into a network error without retrying', async () => {

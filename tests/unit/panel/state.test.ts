@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError, PanelRequest, PanelResponses, Result } from '../../../utils/messaging/protocol';
-import { type PanelStateDeps, createPanelState } from '../../../utils/panel/state';
+import type { AppError } from '../../../utils/messaging/protocol';
+import { createPanelState } from '../../../utils/panel/state';
+import { controlledRequest, flush } from './controlled-request';
 import { THREAD_A, THREAD_B, tabState, view } from './fixtures';
 
-interface Pending {
-  request: PanelRequest;
-  resolve: (result: Result<unknown>) => void;
-}
-
-/** A request function whose answers the test gives, one pending call at a time. */
-function controlledRequest() {
-  const pending: Pending[] = [];
-  const request: PanelStateDeps['request'] = <T extends PanelRequest['type']>(
-    req: Extract<PanelRequest, { type: T }>,
-  ): Promise<Result<PanelResponses[T]>> =>
-    new Promise((resolve) => pending.push({ request: req, resolve: resolve as (result: Result<unknown>) => void }));
-  async function answer(expected: Partial<PanelRequest>, result: Result<unknown>): Promise<void> {
-    await flush();
-    const next = pending.shift();
-    expect(next?.request).toMatchObject(expected);
-    next?.resolve(result);
-    await flush();
-  }
-  return { request, pending, answer };
-}
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const offline: AppError = { code: 'offline', detail: 'Failed to fetch' };
 
 function setup() {
@@ -75,7 +53,7 @@ describe('loading a conversation', () => {
   });
 
   it('drops an answer for a thread the agent already left', async () => {
-    const { state, answer, pending } = setup();
+    const { state, answer, pending, waiting } = setup();
     state.receiveTabState(tabState({ threadId: THREAD_A }));
     await flush();
     const stale = pending.shift();
@@ -88,7 +66,7 @@ describe('loading a conversation', () => {
     await answer({ source: 'cache' }, { ok: true, data: null });
     await answer({ source: 'network' }, { ok: true, data: view(THREAD_B, 'network') });
     expect(state.screen.value).toMatchObject({ name: 'conversation', view: { conversation: { threadId: THREAD_B } } });
-    expect(pending).toEqual([]);
+    expect(waiting('conversation/get')).toEqual([]);
   });
 
   it('keeps the cached copy on screen and sets conversationError when Gmail fails', async () => {
@@ -102,13 +80,13 @@ describe('loading a conversation', () => {
   });
 
   it('does not reload when the tab state repeats', async () => {
-    const { state, answer, pending } = setup();
+    const { state, answer, waiting } = setup();
     state.receiveTabState(tabState());
     await answer({ source: 'cache' }, { ok: true, data: null });
     await answer({ source: 'network' }, { ok: true, data: view(THREAD_A, 'network') });
     state.receiveTabState(tabState({ signedOutReason: null }));
     await flush();
-    expect(pending).toEqual([]);
+    expect(waiting('conversation/get')).toEqual([]);
   });
 
   it('asks nothing when no conversation is open', async () => {
