@@ -81,6 +81,25 @@ export function badRequest(message: string, reason = 'invalidArgument'): FakeRes
   return googleError(400, message, { reason });
 }
 
+/**
+ * The proto layer's refusal of a query parameter it cannot read as its type (ESF transcoding):
+ * `Invalid value at 'max_results' (TYPE_UINT32), "abc"`. Unlike Gmail's own 400s its `errors[]`
+ * entry is `reason: invalid` with no `domain`, and every refused value is a field violation in a
+ * `google.rpc.BadRequest` detail; several refusals are one 400 whose message joins theirs.
+ */
+export function invalidFieldValues(violations: readonly { field: string; description: string }[]): FakeResponse {
+  const message = violations.map((v) => v.description).join('\n');
+  return jsonResponse(400, {
+    error: {
+      code: 400,
+      message,
+      errors: [{ message, reason: 'invalid' }],
+      status: STATUS_NAMES[400],
+      details: [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: violations.map((v) => ({ ...v })) }],
+    },
+  });
+}
+
 export function invalidFieldSelection(message: string): FakeResponse {
   return googleError(400, message, { reason: 'invalidParameter', location: 'fields', locationType: 'parameter' });
 }

@@ -3,7 +3,7 @@
  * (including the gmail.metadata trap), charges quota, runs the method and trims the answer to
  * `fields`. The order of checks follows what Google answers first.
  */
-import { badRequest, forbidden, insufficientScope, invalidCredentials, invalidFieldSelection, missingCredentials, rateLimited } from './errors.ts';
+import { forbidden, insufficientScope, invalidCredentials, invalidFieldSelection, invalidFieldValues, missingCredentials, rateLimited } from './errors.ts';
 import { applyFieldMask, FieldMaskError, parseFieldMask, type FieldMask } from './fields.ts';
 import { GMAIL_SERVICE, resolveGmailRoute, rpcName } from './gmail-routes.ts';
 import { requestedFormat, runMethod } from './gmail-methods.ts';
@@ -49,7 +49,8 @@ export function handleGmail(state: FakeState, request: FakeRequest): HandledResp
   const format = requestedFormat(route.name, request.query);
   if ((route.name === 'threads.get' || route.name === 'messages.get') && format === 'invalid') {
     const value = request.query.get('format') ?? '';
-    return answer(badRequest(`Invalid value at 'format' (type.googleapis.com/google.apps.gmail.v1.${route.name === 'threads.get' ? 'Thread' : 'Message'}Format), "${value}"`));
+    const description = `Invalid value at 'format' (type.googleapis.com/google.apps.gmail.v1.${route.name === 'threads.get' ? 'Thread' : 'Message'}Format), "${value}"`;
+    return answer(invalidFieldValues([{ field: 'format', description }]));
   }
   // A token carrying gmail.metadata is held to it even when broader scopes are granted too.
   if (token.scopes.includes(SCOPES.metadata)) {

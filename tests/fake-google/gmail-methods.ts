@@ -3,7 +3,7 @@
  * would answer (or its error). Lists are newest first, paged with opaque numeric page tokens,
  * and leave spam and trash out unless asked.
  */
-import { badRequest, notFound } from './errors.ts';
+import { badRequest, invalidFieldValues, notFound } from './errors.ts';
 import { HEX_ID } from './ids.ts';
 import type { FakeResponse } from './http-types.ts';
 import type { Mailbox, StoredMessage, StoredThread } from './mailbox.ts';
@@ -41,10 +41,48 @@ function pageToken(offset: number): string {
   return `1${String(offset).padStart(19, '0')}`;
 }
 
+/** The list methods' page size when `maxResults` is absent, and the most one page holds. */
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
+
+const UINT32 = /^\+?[0-9]+$/;
+const BOOL: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
+
+/**
+ * `maxResults` as Gmail reads it. The proto layer parses every repeat as a uint32 and refuses all
+ * it cannot read in one 400 (`Invalid value at 'max_results' (TYPE_UINT32), "<value>"`: negative,
+ * empty, fractional, non-numeric, past 2^32-1). The method then takes the last repeat: 0 and values
+ * from 2^31 up are `Invalid maxResults`; anything else above 500 is served as 500, not refused.
+ */
+export function pageSize(query: URLSearchParams): number | MethodResult {
+  const raws = query.getAll('maxResults');
+  if (raws.length === 0) return DEFAULT_PAGE_SIZE;
+  const unreadable = raws.filter((raw) => !UINT32.test(raw) || BigInt(raw) > 0xffff_ffffn);
+  if (unreadable.length > 0) {
+    return fail(invalidFieldValues(unreadable.map((raw) => ({ field: 'max_results', description: `Invalid value at 'max_results' (TYPE_UINT32), "${raw}"` }))));
+  }
+  const size = Number(raws.at(-1));
+  if (size === 0 || size >= 2 ** 31) return fail(badRequest('Invalid maxResults'));
+  return Math.min(size, MAX_PAGE_SIZE);
+}
+
+/** `includeSpamTrash` as the proto layer reads a bool (last repeat wins); default false. */
+function includeSpamTrashOf(query: URLSearchParams): boolean | MethodResult {
+  const raws = query.getAll('includeSpamTrash');
+  const unreadable = raws.filter((raw) => BOOL[raw.toLowerCase()] === undefined);
+  if (unreadable.length > 0) {
+    return fail(invalidFieldValues(unreadable.map((raw) => ({ field: 'include_spam_trash', description: `Invalid value at 'include_spam_trash' (TYPE_BOOL), "${raw}"` }))));
+  }
+  const last = raws.at(-1);
+  return last === undefined ? false : BOOL[last.toLowerCase()] === true;
+}
+
 function listFilter(input: MethodInput): ((m: StoredMessage) => boolean) | MethodResult {
   const q = input.query.get('q') ?? '';
   const labelIds = input.query.getAll('labelIds');
-  const includeSpamTrash = input.query.get('includeSpamTrash') === 'true' || mentionsSpamOrTrash(q);
+  const asked = includeSpamTrashOf(input.query);
+  if (typeof asked !== 'boolean') return asked;
+  const includeSpamTrash = asked || mentionsSpamOrTrash(q);
   const matchesQuery = q.trim() === '' ? () => true : compileQuery(q, input.mailbox.labels, input.now);
   return (m) =>
     labelIds.every((l) => m.labelIds.includes(l)) &&
@@ -52,11 +90,10 @@ function listFilter(input: MethodInput): ((m: StoredMessage) => boolean) | Metho
     matchesQuery(m);
 }
 
+/** A page of `items`; the last page carries no `next` (Gmail leaves `nextPageToken` out). */
 function page<T>(items: T[], query: URLSearchParams): { items: T[]; next?: string } | MethodResult {
-  const rawMax = query.get('maxResults');
-  const max = rawMax === null ? 100 : Number(rawMax);
-  if (!Number.isInteger(max) || max < 0) return fail(badRequest(`Invalid value at 'max_results' (TYPE_UINT32), "${rawMax ?? ''}"`));
-  const size = Math.min(max === 0 ? 100 : max, 500);
+  const size = pageSize(query);
+  if (typeof size !== 'number') return size;
   const offset = pageOffset(query.get('pageToken'));
   if (offset === undefined) return fail(badRequest('Invalid pageToken', 'invalidArgument'));
   const slice = items.slice(offset, offset + size);
@@ -67,13 +104,20 @@ function isPage<T>(value: { items: T[]; next?: string } | MethodResult): value i
   return 'items' in value;
 }
 
+function compareIdsDesc(a: string, b: string): number {
+  const x = BigInt(`0x${a}`);
+  const y = BigInt(`0x${b}`);
+  return x === y ? 0 : x > y ? -1 : 1;
+}
+
 function listThreads(input: MethodInput): MethodResult {
   const filter = listFilter(input);
   if (typeof filter !== 'function') return filter;
   const { mailbox } = input;
   const threads = [...mailbox.threads.values()]
     .filter((t) => t.messages.some(filter))
-    .sort((a, b) => mailbox.lastDate(b) - mailbox.lastDate(a));
+    // Most recent activity first; ids (which grow with time) break ties so paging is stable.
+    .sort((a, b) => mailbox.lastDate(b) - mailbox.lastDate(a) || compareIdsDesc(a.id, b.id));
   const paged = page(threads, input.query);
   if (!isPage(paged)) return paged;
   const body: JsonObject = {};
@@ -92,7 +136,9 @@ function listThreads(input: MethodInput): MethodResult {
 function listMessages(input: MethodInput): MethodResult {
   const filter = listFilter(input);
   if (typeof filter !== 'function') return filter;
-  const messages = [...input.mailbox.messages.values()].filter(filter).sort((a, b) => b.internalDate - a.internalDate);
+  const messages = [...input.mailbox.messages.values()]
+    .filter(filter)
+    .sort((a, b) => b.internalDate - a.internalDate || compareIdsDesc(a.id, b.id));
   const paged = page(messages, input.query);
   if (!isPage(paged)) return paged;
   const body: JsonObject = {};

@@ -3,9 +3,10 @@
  * `subject:` `in:` `label:` `is:` `has:attachment` `filename:` `after:`/`before:` (dates, read as
  * midnight Pacific time like Gmail, or epoch seconds) `newer_than:`/`older_than:`
  * `rfc822msgid:`, `OR`, `{a b}`, `-x`, quoted phrases, bare words and `(…)` grouping, including
- * `from:(a OR b)`. Matching is per message, case-insensitive, on RFC 2047-decoded headers.
+ * `from:(a OR b)`. Matching is per message, case-insensitive, on RFC 2047-decoded headers; an
+ * operand that is an address (`from:"a+b@x.example"`, `cc:joão@x.example`) matches whole addresses.
  */
-import { decodeEncodedWords } from './address.ts';
+import { decodeEncodedWords, parseAddressList } from './address.ts';
 import type { LabelSet } from './labels.ts';
 import type { StoredMessage } from './mailbox.ts';
 import { bodyText, headerValue, type ParsedEntity } from './mime-parse.ts';
@@ -144,6 +145,8 @@ function relativeAge(value: string): number | undefined {
 
 interface MessageView {
   header(name: string): string;
+  /** The addresses (lower-cased, NFC) of an address header. */
+  addresses(name: string): string[];
   text: string;
   labelIds: string[];
   date: number;
@@ -157,7 +160,8 @@ function filenames(entity: ParsedEntity): string[] {
 function viewOf(message: StoredMessage): MessageView {
   const body = bodyText(message.entity);
   return {
-    header: (name) => decodeEncodedWords(headerValue(message.entity.headers, name) ?? '').toLowerCase(),
+    header: (name) => decodeEncodedWords(headerValue(message.entity.headers, name) ?? '').normalize('NFC').toLowerCase(),
+    addresses: (name) => parseAddressList(headerValue(message.entity.headers, name) ?? '').map((a) => a.address.normalize('NFC').toLowerCase()),
     text: (body?.html ? body.text.replace(/<[^>]+>/g, ' ') : (body?.text ?? '')).toLowerCase(),
     labelIds: message.labelIds,
     date: message.internalDate,
@@ -170,18 +174,32 @@ const IN_LABELS: Record<string, string> = {
   starred: 'STARRED', important: 'IMPORTANT', chats: 'CHAT', unread: 'UNREAD',
 };
 
+/**
+ * An address operand (`from:a+b@x.example`, `to:@x.example`) names whole addresses: Gmail matches
+ * `from:ana@x.example` against the address, so `joana@x.example` is not a match. Other operands
+ * (`from:maria`, `from:x.example`, `from:"Maria Lopes"`) match within names and addresses.
+ */
+function isAddressOperand(value: string): boolean {
+  return value.includes('@') && !/\s/.test(value.trim());
+}
+
 function matchTerm(term: { op: string | null; value: string }, m: MessageView, labels: LabelSet, now: number): boolean {
-  const value = term.value.toLowerCase();
-  const has = (...headers: string[]): boolean => headers.some((h) => m.header(h).includes(value));
+  const value = term.value.normalize('NFC').toLowerCase();
+  const contains = (...headers: string[]): boolean => headers.some((h) => m.header(h).includes(value));
+  const has = (...headers: string[]): boolean => {
+    if (!isAddressOperand(value)) return contains(...headers);
+    const wanted = value.trim();
+    return headers.some((h) => m.addresses(h).some((a) => (wanted.startsWith('@') ? a.endsWith(wanted) : a === wanted)));
+  };
   switch (term.op) {
     case null:
-      return has('subject', 'from', 'to', 'cc', 'bcc', 'reply-to') || m.text.includes(value) || m.filenames.some((f) => f.includes(value));
+      return contains('subject', 'from', 'to', 'cc', 'bcc', 'reply-to') || m.text.includes(value) || m.filenames.some((f) => f.includes(value));
     case 'from': return has('from');
     // Gmail's to: also finds mail where the address was only in Cc or Bcc.
     case 'to': return has('to', 'cc', 'bcc');
     case 'cc': return has('cc');
     case 'bcc': return has('bcc');
-    case 'subject': return has('subject');
+    case 'subject': return contains('subject');
     case 'deliveredto': return has('delivered-to');
     case 'rfc822msgid': return m.header('message-id').replace(/[<>]/g, '') === value.replace(/[<>]/g, '');
     case 'in':

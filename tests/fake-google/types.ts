@@ -161,6 +161,11 @@ export interface FakeGoogleControl {
   setConsentMode(mode: ConsentMode): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
+  /**
+   * Delays every HTTP request to gmail.googleapis.com, oauth2.googleapis.com, www.googleapis.com
+   * and accounts.google.com by `ms`, once per round trip: a batch request is delayed once, not
+   * once per part. mail.google.com (the Gmail page and its views) is never delayed.
+   */
   setLatency(ms: number): void;
   setNow(epochMs: number | null): void;
   requests(): RequestLogEntry[];

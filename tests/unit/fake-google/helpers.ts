@@ -4,7 +4,7 @@
  */
 import { request } from 'node:https';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { certPem, demoSeed, startFakeGoogle, type FakeGoogle } from '../../fake-google/index.ts';
+import { certPem, demoSeed, startFakeGoogle, type FakeGoogle, type Seed } from '../../fake-google/index.ts';
 
 export interface Reply {
   status: number;
@@ -82,11 +82,11 @@ export const READONLY = 'https://www.googleapis.com/auth/gmail.readonly';
 export const METADATA = 'https://www.googleapis.com/auth/gmail.metadata';
 export const LABELS = 'https://www.googleapis.com/auth/gmail.labels';
 
-/** Starts the fake with the demo seed for one test file, and resets it before each test. */
-export function useDemoFake(): { readonly fake: FakeGoogle } {
+/** Starts the fake with `seed` for one test file, and resets it to that seed before each test. */
+export function useSeededFake(seed: Seed): { readonly fake: FakeGoogle } {
   let started: FakeGoogle | undefined;
   beforeAll(async () => {
-    started = await startFakeGoogle({ seed: demoSeed });
+    started = await startFakeGoogle({ seed });
   });
   afterAll(() => started?.close());
   beforeEach(() => started?.control.reset());
@@ -96,4 +96,61 @@ export function useDemoFake(): { readonly fake: FakeGoogle } {
       return started;
     },
   };
+}
+
+/** Starts the fake with the demo seed for one test file, and resets it before each test. */
+export function useDemoFake(): { readonly fake: FakeGoogle } {
+  return useSeededFake(demoSeed);
+}
+
+/** A batch body of GET parts, each with its Content-ID and optional headers of its own. */
+export function batchBody(boundary: string, parts: { id: string; path: string; headers?: Record<string, string> }[]): string {
+  const chunks = parts.map(({ id, path, headers = {} }) => {
+    const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    return `--${boundary}\r\nContent-Type: application/http\r\nContent-ID: <${id}>\r\n\r\nGET ${path}\r\n${extra}\r\n`;
+  });
+  return `${chunks.join('')}--${boundary}--\r\n`;
+}
+
+export interface BatchPartReply {
+  partHeaders: Record<string, string>;
+  statusLine: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Splits a batch answer strictly: every part must have the framing Google gives it. */
+export function parseBatchReply(reply: Reply): BatchPartReply[] {
+  const boundary = /^multipart\/mixed; boundary=(batch_[A-Za-z0-9_-]+)$/.exec(reply.headers['content-type'] ?? '')?.[1];
+  if (boundary === undefined) throw new Error(`not a batch answer: ${reply.headers['content-type'] ?? ''}`);
+  if (!reply.text.endsWith(`--${boundary}--\r\n`)) throw new Error('missing the closing delimiter');
+  const chunks = reply.text.slice(0, -`--${boundary}--\r\n`.length).split(`--${boundary}\r\n`);
+  if (chunks.shift() !== '') throw new Error('text before the first delimiter');
+  return chunks.map((chunk) => {
+    const [partHead = '', http = ''] = splitBlank(chunk);
+    const [responseHead = '', rawBody = ''] = splitBlank(http);
+    const [statusLine = '', ...lines] = responseHead.split('\r\n');
+    return {
+      partHeaders: headerMap(partHead.split('\r\n')),
+      statusLine,
+      status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(statusLine)?.[1] ?? 0),
+      headers: headerMap(lines),
+      body: rawBody.replace(/\r\n$/, ''),
+    };
+  });
+}
+
+function splitBlank(text: string): [string, string] {
+  const at = text.indexOf('\r\n\r\n');
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 4)];
+}
+
+function headerMap(lines: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0) map[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return map;
 }
