@@ -6,11 +6,17 @@ import { vi } from 'vitest';
 import { type GmailCall, type GmailClientDeps, createGmailClient } from '../../../utils/gmail/client';
 import type { RetryPolicy } from '../../../utils/gmail/retry';
 
-export type Answer = { status: number; body: unknown; headers?: Record<string, string> } | Error;
+export type Answer =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  /** A body sent as is (a batch's multipart answer). */
+  | { status: number; raw: string; headers: Record<string, string> }
+  | Error;
 
 export interface RecordedRequest {
   url: string;
+  method: string;
   headers: Headers;
+  body: string;
 }
 
 export const THREAD_ID = '18c0a1b2c3d40000';
@@ -36,10 +42,11 @@ export function googleError(code: number, reason: string, status: string): unkno
 export function scriptedFetch(answers: Answer[]) {
   const requests: RecordedRequest[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    requests.push({ url: String(input), headers: new Headers(init?.headers) });
+    requests.push({ url: String(input), method: init?.method ?? 'GET', headers: new Headers(init?.headers), body: String(init?.body ?? '') });
     const answer = answers.shift();
     if (answer === undefined) throw new Error('the test gave no answer for this call');
     if (answer instanceof Error) throw answer;
+    if ('raw' in answer) return new Response(answer.raw, { status: answer.status, headers: answer.headers });
     return new Response(JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'Content-Type': 'application/json', ...answer.headers },
