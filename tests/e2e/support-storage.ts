@@ -47,3 +47,11 @@ export function countIdbRecords(dump: StorageDump): number {
     .flatMap((stores) => Object.values(stores))
     .reduce((sum, records) => sum + records.length, 0);
 }
+
+/** Every IndexedDB record, of every store, that belongs to `account` (each carries its account). */
+export function idbRecordsOf(dump: StorageDump, account: string): unknown[] {
+  return Object.values(dump.idb)
+    .flatMap((stores) => Object.values(stores))
+    .flat()
+    .filter((record) => (record as { account?: unknown }).account === account);
+}
