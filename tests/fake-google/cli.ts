@@ -4,7 +4,7 @@
  * and prints what Chromium needs to reach it.
  */
 import { parseArgs } from 'node:util';
-import { demoSeed, startFakeGoogle } from './index.ts';
+import { demoSeedWithHistory, startFakeGoogle } from './index.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, seed: { type: 'string' } } });
 if (values.seed !== undefined && values.seed !== 'demo') {
@@ -13,7 +13,7 @@ if (values.seed !== undefined && values.seed !== 'demo') {
 }
 const fake = await startFakeGoogle({
   ...(values.port === undefined ? {} : { port: Number(values.port) }),
-  ...(values.seed === 'demo' ? { seed: demoSeed } : {}),
+  ...(values.seed === 'demo' ? { seed: demoSeedWithHistory } : {}),
 });
 console.log(`fake Google listening on ${fake.origin} (port ${fake.port})`);
 console.log(`SPKI hash: ${fake.spkiHash}`);

@@ -2,11 +2,28 @@
  * The demo mailbox `npm start` shows: a support agent's inbox with the situations the panel has
  * to get right — a plain customer, names in RFC 2047 encoded-words (UTF-8 B and ISO-8859-1 Q),
  * a contact form whose Reply-To is the real customer, a colleague in Cc, a thread the agent
- * answered last, attachments — and a second signed-in account.
+ * answered last, attachments — and a second signed-in account. `npm start` adds Maria's history
+ * (`demoSeedWithHistory`); the fake's own tests use the plain seed.
  */
-import type { Seed } from './types.ts';
+import type { Seed, SeedThread } from './types.ts';
 
 const AGENT = 'Ana Agent <agent@support.example>';
+const MARIA = 'Maria Silva <maria.silva@acme-retail.example>';
+
+/** Maria's earlier, answered orders — archived, one a fortnight back to early 2025 — so the demo has a history to show. */
+function mariaHistory(): SeedThread[] {
+  const topics = ['Delivery date for order', 'Invoice copy for order', 'Change of address for order', 'Missing item in order', 'Return label for order'];
+  return Array.from({ length: 42 }, (_, i) => {
+    const subject = `${topics[i % topics.length]} #${47100 + i * 23}`;
+    const asked = Date.UTC(2025, 0, 8, 10) + i * 14 * 86_400_000;
+    return {
+      messages: [
+        { from: MARIA, to: AGENT, subject, date: asked, text: `Hello, a question about ${subject.toLowerCase()}.`, labelIds: [] },
+        { from: AGENT, to: MARIA, subject: `Re: ${subject}`, date: asked + 3 * 3_600_000, text: 'Hi Maria, all sorted — thanks for writing.', labelIds: ['SENT'] },
+      ],
+    };
+  });
+}
 
 export const demoSeed: Seed = {
   accounts: [
@@ -18,7 +35,7 @@ export const demoSeed: Seed = {
         {
           messages: [
             {
-              from: 'Maria Silva <maria.silva@acme-retail.example>',
+              from: MARIA,
               to: AGENT,
               subject: 'Order #48213 arrived damaged',
               date: '2026-11-24T09:12:00Z',
@@ -117,7 +134,7 @@ export const demoSeed: Seed = {
         {
           messages: [
             {
-              from: 'Maria Silva <maria.silva@acme-retail.example>',
+              from: MARIA,
               to: AGENT,
               subject: 'Updating our billing address',
               date: '2026-11-12T14:00:00Z',
@@ -126,13 +143,13 @@ export const demoSeed: Seed = {
             },
             {
               from: AGENT,
-              to: 'Maria Silva <maria.silva@acme-retail.example>',
+              to: MARIA,
               subject: 'Re: Updating our billing address',
               date: '2026-11-12T15:30:00Z',
               text: 'Hi Maria,\n\nDone — the new address will appear on your next invoice.\n\nAna',
             },
             {
-              from: 'Maria Silva <maria.silva@acme-retail.example>',
+              from: MARIA,
               to: AGENT,
               subject: 'Re: Updating our billing address',
               date: '2026-11-13T08:10:00Z',
@@ -172,4 +189,11 @@ export const demoSeed: Seed = {
       ],
     },
   ],
+};
+
+/** What `npm start` shows: the demo seed plus Maria's 42 earlier conversations, archived. */
+export const demoSeedWithHistory: Seed = {
+  accounts: demoSeed.accounts.map((account, index) =>
+    index === 0 ? { ...account, threads: [...account.threads, ...mariaHistory()] } : account,
+  ),
 };

@@ -11,7 +11,7 @@ import { certPem, chromiumArgsFor, spkiHashOf } from './tls.ts';
 import type { FakeGoogle, Seed } from './types.ts';
 
 export type * from './types.ts';
-export { demoSeed } from './demo-mailbox.ts';
+export { demoSeed, demoSeedWithHistory } from './demo-mailbox.ts';
 export { certPem, GOOGLE_HOSTS } from './tls.ts';
 
 export async function startFakeGoogle(options: { port?: number; seed?: Seed } = {}): Promise<FakeGoogle> {
