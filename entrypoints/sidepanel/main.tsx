@@ -11,6 +11,8 @@ import './style.css';
 
 const state = createPanelState({
   request: (request) => sendPanelRequest((message) => browser.runtime.sendMessage(message), request),
+  // Preact renders in a microtask: a task later, the DOM shows what the signals hold.
+  rendered: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });
 
 let boundTabId: number | null = null;

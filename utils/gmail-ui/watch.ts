@@ -25,9 +25,16 @@ export function watchGmail(deps: WatchDeps): () => void {
   let lastReported = '';
   let threadViewSince = 0;
   let lastRoute = '';
+  /**
+   * A conversation was opened and its ids are not in the DOM yet: every DOM change is checked then,
+   * unthrottled, since Gmail renders a conversation in several steps and the panel is waiting. It
+   * lasts until the ids appear or the grace period ends; the rest of the time DOM changes are
+   * throttled.
+   */
+  let searching = false;
   // Two independent timers: DOM bursts are throttled, and a missing id gets one grace re-check.
   // A pending grace re-check must not swallow the DOM check that finds the id early.
-  const throttled = onceAtATime(DOM_CHECK_THROTTLE_MS);
+  const throttled = throttle(DOM_CHECK_THROTTLE_MS);
   const graceRecheck = onceAtATime(IDENTIFY_GRACE_MS);
 
   function check(): void {
@@ -38,9 +45,13 @@ export function watchGmail(deps: WatchDeps): () => void {
       lastRoute = page.hash;
       threadViewSince = deps.now();
     }
+    searching = false;
     if (context.view === 'thread' && context.threadId === null) {
       const waited = deps.now() - threadViewSince;
-      if (waited < IDENTIFY_GRACE_MS) return graceRecheck(IDENTIFY_GRACE_MS - waited);
+      if (waited < IDENTIFY_GRACE_MS) {
+        searching = true;
+        return graceRecheck(IDENTIFY_GRACE_MS - waited);
+      }
     }
     const serialized = JSON.stringify(context);
     if (serialized === lastReported) return;
@@ -61,8 +72,32 @@ export function watchGmail(deps: WatchDeps): () => void {
     };
   }
 
+  /**
+   * The first DOM change of a quiet period is checked at once — Gmail swaps in the conversation in
+   * one go, and waiting would put the whole delay in front of the panel — and the rest of a burst
+   * at most once per `ms`, at its end, so the last state is never missed.
+   */
+  function throttle(ms: number) {
+    let lastRun = Number.NEGATIVE_INFINITY;
+    let pending = false;
+    const run = () => {
+      lastRun = deps.now();
+      check();
+    };
+    return () => {
+      if (pending) return;
+      const wait = lastRun + ms - deps.now();
+      if (wait <= 0) return run();
+      pending = true;
+      deps.setTimeout(() => {
+        pending = false;
+        run();
+      }, wait);
+    };
+  }
+
   deps.onHashChange(check);
-  const stop = deps.observeDom(() => throttled(), WATCHED_ATTRIBUTES);
+  const stop = deps.observeDom(() => (searching ? check() : throttled()), WATCHED_ATTRIBUTES);
   check();
   return stop;
 }

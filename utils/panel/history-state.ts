@@ -57,6 +57,7 @@ export function createHistoryState(deps: PanelStateDeps) {
     });
     if (!next) return;
     await load('cache');
+    await deps.rendered?.();
     await load('network');
   }
 

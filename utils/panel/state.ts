@@ -11,6 +11,11 @@ export interface PanelStateDeps {
   request: <T extends PanelRequest['type']>(
     request: Extract<PanelRequest, { type: T }>,
   ) => Promise<Result<PanelResponses[T]>>;
+  /**
+   * Resolves once what was just put on screen has rendered. The refresh from Gmail is asked only
+   * then, so that a cached copy is always on screen before any Gmail call (F12). Default: at once.
+   */
+  rendered?: () => Promise<void>;
 }
 
 export type Screen =
@@ -69,7 +74,10 @@ export function createPanelState(deps: PanelStateDeps) {
     const tabId = state.tabId;
     const cached = await deps.request({ type: 'conversation/get', tabId, source: 'cache' });
     if (sequence !== loadSequence) return;
-    if (cached.ok && cached.data) show(tabId, cached.data);
+    if (cached.ok && cached.data) {
+      show(tabId, cached.data);
+      await deps.rendered?.();
+    }
     const fresh = await deps.request({ type: 'conversation/get', tabId, source: 'network' });
     if (sequence !== loadSequence) return;
     batch(() => {

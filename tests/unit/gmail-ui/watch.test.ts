@@ -88,22 +88,44 @@ describe('watchGmail', () => {
     expect(gmail.reported()).toEqual([context('list', null), context('thread', THREAD_ID), context('list', null)]);
   });
 
-  it('throttles a burst of DOM changes to one check', () => {
+  it('checks the first DOM change at once and the rest of a burst once, at its end', () => {
     const gmail = fakeGmail();
+    vi.advanceTimersByTime(DOM_CHECK_THROTTLE_MS);
     const atStart = gmail.pageReads();
     for (let i = 0; i < 50; i++) gmail.mutate();
-    expect(gmail.pageReads()).toBe(atStart);
+    expect(gmail.pageReads()).toBe(atStart + 1);
     vi.advanceTimersByTime(DOM_CHECK_THROTTLE_MS);
-    expect(gmail.pageReads()).toBe(atStart + 1);
+    expect(gmail.pageReads()).toBe(atStart + 2);
     vi.advanceTimersByTime(10 * DOM_CHECK_THROTTLE_MS);
-    expect(gmail.pageReads()).toBe(atStart + 1);
+    expect(gmail.pageReads()).toBe(atStart + 2);
   });
 
-  it('reports a DOM change that changes the context after the throttle delay', () => {
+  it('checks a steady stream of DOM changes at most once per throttle window', () => {
     const gmail = fakeGmail();
+    const atStart = gmail.pageReads();
+    for (let i = 0; i < 100; i++) {
+      gmail.mutate();
+      vi.advanceTimersByTime(15);
+    }
+    // 1,500 ms of changes every 15 ms: about one check per 150 ms window.
+    expect(gmail.pageReads() - atStart).toBeLessThanOrEqual(1_500 / DOM_CHECK_THROTTLE_MS + 1);
+  });
+
+  it('reports a DOM change that changes the context at once, after a quiet period', () => {
+    const gmail = fakeGmail();
+    vi.advanceTimersByTime(DOM_CHECK_THROTTLE_MS);
     gmail.tab.title = 'Inbox - other@acme.com - Gmail';
     gmail.mutate();
-    expect(gmail.report).toHaveBeenCalledTimes(1);
+    expect(gmail.reported().at(-1)?.accountEmail).toBe('other@acme.com');
+  });
+
+  it('reports the last state of a burst even when the first check saw an earlier one', () => {
+    const gmail = fakeGmail();
+    vi.advanceTimersByTime(DOM_CHECK_THROTTLE_MS);
+    gmail.mutate();
+    gmail.tab.title = 'Inbox - other@acme.com - Gmail';
+    gmail.mutate();
+    expect(gmail.reported().at(-1)?.accountEmail).toBe('agent@acme.com');
     vi.advanceTimersByTime(DOM_CHECK_THROTTLE_MS);
     expect(gmail.reported().at(-1)?.accountEmail).toBe('other@acme.com');
   });
@@ -153,6 +175,23 @@ describe('watchGmail', () => {
     gmail.mutate();
     vi.advanceTimersByTime(DOM_CHECK_THROTTLE_MS);
     expect(gmail.reported().at(-1)).toEqual(context('thread', THREAD_ID));
+  });
+
+  it('checks every DOM change, unthrottled, while a just-opened conversation has no ids yet', () => {
+    const gmail = fakeGmail();
+    gmail.navigate(`#inbox/${TOKEN}`);
+    gmail.mutate(); // Gmail's first rendering step: no heading yet
+    gmail.tab.threadId = THREAD_ID;
+    gmail.mutate(); // the heading arrives a moment later, well within the throttle window
+    expect(gmail.reported().at(-1)).toEqual(context('thread', THREAD_ID));
+  });
+
+  it('throttles again once the conversation is identified', () => {
+    const gmail = fakeGmail();
+    gmail.navigate(`#inbox/${TOKEN}`, THREAD_ID);
+    const atStart = gmail.pageReads();
+    for (let i = 0; i < 20; i++) gmail.mutate();
+    expect(gmail.pageReads() - atStart).toBeLessThanOrEqual(1);
   });
 
   it('returns the DOM observer stop function', () => {
