@@ -124,3 +124,26 @@ test('a 429 with Retry-After: the card appears after exactly one retry, no soone
   const [first, retry] = cardReads;
   expect((retry?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(2000);
 });
+
+test('the history is asked for alongside the thread, from the senders Gmail shows', async ({ gmail, signedInPanel: panel, google }) => {
+  google.setLatency(600);
+  google.clearRequests();
+  await gmail.openConversation(SUBJECTS.loyal);
+  await expect(panel.byTestId('history')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+  const requests = google.requests();
+  const card = requests.find((r) => r.apiMethod === 'gmail.users.threads.get' && r.query['format'] === 'full');
+  const list = requests.find((r) => r.apiMethod === 'gmail.users.threads.list');
+  // The list left before the thread's answer could have come back (600 ms each way).
+  expect(Math.abs((list?.at ?? Infinity) - (card?.at ?? 0))).toBeLessThan(600);
+});
+
+test('a panel cannot read the history of someone who is not its tab’s customer', async ({ gmail, signedInPanel: panel, worker }) => {
+  await gmail.openConversation(SUBJECTS.loyal);
+  await expect(panel.byTestId('history')).toHaveAttribute('data-state', 'ready');
+  const tabId = await gmail.tabId(worker);
+  const answer = await panel.page.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: 'history/get', tabId: id, customer: 'maria@acme.example', source: 'network', rows: 5 }),
+    tabId,
+  );
+  expect(answer).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+});

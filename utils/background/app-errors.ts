@@ -18,7 +18,13 @@ const CODE_BY_GMAIL_KIND: Record<GmailErrorKind, ErrorCode> = {
   'bad-response': 'bad-response',
 };
 
+/** A panel asked for something its tab does not entitle it to (F10: the tab decides what is read). */
+export class RequestRefused extends Error {
+  override readonly name = 'RequestRefused';
+}
+
 export function toAppError(error: unknown): AppError {
+  if (error instanceof RequestRefused) return { code: 'bad-request', detail: error.message };
   if (error instanceof GmailError) {
     const reason = error.reason ? ` (${error.reason})` : '';
     return { code: CODE_BY_GMAIL_KIND[error.kind], detail: `${error.message}${reason}`.slice(0, 2000) };

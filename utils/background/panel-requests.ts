@@ -5,8 +5,9 @@
 import { AuthLostError } from '../auth/auth-service';
 import { GmailError } from '../gmail/errors';
 import type { HistoryView } from '../history/types';
+import { likelyCustomer } from '../mail/customer';
 import type { PanelRequest, Result } from '../messaging/protocol';
-import { toAppError } from './app-errors';
+import { RequestRefused, toAppError } from './app-errors';
 import type { ConversationService } from './conversation-service';
 import type { HistoryService } from './history-service';
 import type { Sessions } from './sessions';
@@ -57,9 +58,13 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
     account: string,
     openThreadId: string,
   ): Promise<HistoryView | null> {
-    const customer = (await deps.conversations.fromCache(account, openThreadId))?.conversation.customer;
-    if (!customer) return null;
-    const query = { account, customer: customer.email, openThreadId, rows: request.rows };
+    const known = (await deps.conversations.fromCache(account, openThreadId))?.conversation.customer?.email;
+    const hinted = likelyCustomer(deps.contexts.sendersOf(request.tabId), account);
+    // A panel may only read the history of its tab's customer: as fetched, or as Gmail shows them.
+    if (request.customer !== known && request.customer !== hinted) {
+      throw new RequestRefused(`${request.customer} is not the customer of this tab's conversation`);
+    }
+    const query = { account, customer: request.customer, openThreadId, rows: request.rows };
     switch (request.source) {
       case 'cache':
         return deps.history.fromCache(query);

@@ -17,6 +17,13 @@ export interface TabAccount {
 }
 
 export function createTabContexts(area: SessionArea) {
+  /**
+   * The senders each tab's conversation shows, in memory only: customer addresses never reach
+   * storage, so nothing of them outlives the worker or survives a purge (F8). Lost on a worker
+   * restart, which only costs the next open its head start.
+   */
+  const senders = new Map<number, string[]>();
+
   async function get(tabId: number): Promise<GmailContext | null> {
     const parsed = gmailContextSchema.safeParse((await area.get(tabKey(tabId)))[tabKey(tabId)]);
     return parsed.success ? parsed.data : null;
@@ -36,10 +43,16 @@ export function createTabContexts(area: SessionArea) {
       return { context, account: context && (await accountEmail(context)) };
     },
     async set(tabId: number, context: GmailContext): Promise<void> {
-      await area.set({ [tabKey(tabId)]: context });
+      senders.set(tabId, context.senders);
+      await area.set({ [tabKey(tabId)]: { ...context, senders: [] } });
     },
     async remove(tabId: number): Promise<void> {
+      senders.delete(tabId);
       await area.remove(tabKey(tabId));
+    },
+    /** The senders the tab's open conversation shows, when the worker has heard them. */
+    sendersOf(tabId: number): readonly string[] {
+      return senders.get(tabId) ?? [];
     },
     async rememberAccountPath(accountPath: string, email: string): Promise<void> {
       await area.set({ [pathKey(accountPath)]: email });

@@ -3,7 +3,7 @@
  * takes the pieces of the page it needs. Only attribute and text reads — nothing that forces layout.
  */
 import type { GmailContext } from '../messaging/protocol';
-import { LEGACY_THREAD_ID_ATTR, OPEN_THREAD_SUBJECT, PERM_THREAD_ID_ATTR } from './selectors';
+import { LEGACY_THREAD_ID_ATTR, MESSAGE_SENDER, OPEN_THREAD_SUBJECT, PERM_THREAD_ID_ATTR, SENDER_EMAIL_ATTR } from './selectors';
 import { normalizeThreadId } from './thread-id';
 
 export interface GmailPage {
@@ -70,6 +70,23 @@ export function openThreadIdOf(page: Pick<GmailPage, 'querySelectorAll'>): strin
   return normalizeThreadId(heading.getAttribute(LEGACY_THREAD_ID_ATTR), heading.getAttribute(PERM_THREAD_ID_ATTR));
 }
 
+/** Enough senders to find the customer among colleagues; a long thread repeats the same few. */
+export const MAX_SENDERS = 20;
+
+/**
+ * The senders Gmail shows in the open conversation, in page order, each once. Only a hint: it lets
+ * the background look up the customer's history while the thread itself is still being fetched.
+ */
+export function sendersOf(page: Pick<GmailPage, 'querySelectorAll'>): string[] {
+  const senders = new Set<string>();
+  for (const element of Array.from(page.querySelectorAll(MESSAGE_SENDER))) {
+    const email = element.getAttribute(SENDER_EMAIL_ATTR)?.trim().toLowerCase() ?? '';
+    if (EMAIL.test(email) && email.length <= 320 && !isHidden(element)) senders.add(email);
+    if (senders.size === MAX_SENDERS) break;
+  }
+  return [...senders];
+}
+
 export function readGmailContext(page: GmailPage): GmailContext | null {
   const accountPath = accountPathOf(page.pathname);
   if (!accountPath) return null;
@@ -79,5 +96,6 @@ export function readGmailContext(page: GmailPage): GmailContext | null {
     accountEmail: accountEmailOf(page.title),
     view,
     threadId: view === 'thread' ? openThreadIdOf(page) : null,
+    senders: view === 'thread' ? sendersOf(page) : [],
   };
 }

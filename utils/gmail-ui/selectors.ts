@@ -8,3 +8,6 @@ export const LEGACY_THREAD_ID_ATTR = 'data-legacy-thread-id';
 export const PERM_THREAD_ID_ATTR = 'data-thread-perm-id';
 /** Attributes worth a re-check when they change (Gmail adds ids once a thread syncs). */
 export const WATCHED_ATTRIBUTES = [LEGACY_THREAD_ID_ATTR, PERM_THREAD_ID_ATTR];
+/** A message's sender in the open conversation: `<span class="gD" email="…" name="…">`. */
+export const MESSAGE_SENDER = 'span.gD[email]';
+export const SENDER_EMAIL_ATTR = 'email';

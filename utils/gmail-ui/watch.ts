@@ -53,7 +53,8 @@ export function watchGmail(deps: WatchDeps): () => void {
         return graceRecheck(IDENTIFY_GRACE_MS - waited);
       }
     }
-    const serialized = JSON.stringify(context);
+    // Senders come along with a report but do not cause one: a change means account, view or thread.
+    const serialized = JSON.stringify({ ...context, senders: undefined });
     if (serialized === lastReported) return;
     lastReported = serialized;
     deps.report(context);

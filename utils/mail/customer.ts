@@ -107,3 +107,12 @@ function toCustomer(person: Person, messages: readonly GmailMessage[]): Customer
 function normalize(email: string): string {
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 }
+
+/**
+ * The customer a conversation probably has, from its senders alone (the content script's hint):
+ * the first who is neither on the agent's side nor a no-reply address. A contact form's real
+ * customer hides in Reply-To, which only the fetched thread shows: no guess then.
+ */
+export function likelyCustomer(senders: readonly string[], agentEmail: string): string | null {
+  return senders.find((email) => !isInternal(email, agentEmail) && !isNoReplyAddress(email)) ?? null;
+}

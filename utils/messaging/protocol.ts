@@ -7,6 +7,7 @@
  * - background → side panel: events over a `panel` port.
  */
 import * as z from 'zod/mini';
+import { MAX_SENDERS } from '../gmail-ui/read-context';
 import { MAX_LISTED_THREADS } from '../history/listing';
 import { historyViewSchema } from '../history/schemas';
 import type { HistoryView } from '../history/types';
@@ -26,6 +27,11 @@ export const gmailContextSchema = z.object({
   view: z.enum(['list', 'thread', 'other']),
   /** The Gmail API thread id; null when no conversation is open or it can't be identified. */
   threadId: z.nullable(threadIdSchema),
+  /**
+   * Senders shown in the open conversation (`span.gD[email]`): a hint of who the customer is
+   * before the thread is fetched. Kept in the background's memory only, never stored.
+   */
+  senders: z._default(z.array(emailSchema).check(z.maxLength(MAX_SENDERS)), []),
 });
 export type GmailContext = z.infer<typeof gmailContextSchema>;
 
@@ -46,6 +52,8 @@ export const panelRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('history/get'),
     tabId: tabIdSchema,
     source: z.enum(['cache', 'network', 'more']),
+    /** Must be the tab's conversation's customer (cached), or the tab's customer hint. */
+    customer: emailSchema,
     rows: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_LISTED_THREADS)),
   }),
 ]);
@@ -103,6 +111,11 @@ export const tabStateSchema = z.object({
   session: z.nullable(z.object({ email: emailSchema, name: z.string() })),
   /** Why the session ended, when it just did (shown once on the consent screen). */
   signedOutReason: z.nullable(z.enum(['revoked', 'signed-out', 'policy'])),
+  /**
+   * Who the customer probably is, from the senders Gmail shows, so the panel can ask for their
+   * history while the thread is still on its way (F12). The fetched thread has the last word.
+   */
+  customerHint: z._default(z.nullable(emailSchema), null),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
 

@@ -35,7 +35,7 @@ export function createHistoryState(deps: PanelStateDeps) {
       loading.value = true;
       error.value = null;
     });
-    const answer = await deps.request({ type: 'history/get', tabId: current.tabId, source, rows });
+    const answer = await deps.request({ type: 'history/get', tabId: current.tabId, customer: current.customer, source, rows });
     if (mine !== sequence) return;
     batch(() => {
       if (source !== 'cache') loading.value = false;

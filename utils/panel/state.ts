@@ -72,6 +72,8 @@ export function createPanelState(deps: PanelStateDeps) {
       return;
     }
     const tabId = state.tabId;
+    // With a hint of who the customer is, their history is fetched alongside the thread (F12).
+    if (state.customerHint) void history.follow({ tabId, threadId, customer: state.customerHint });
     const cached = await deps.request({ type: 'conversation/get', tabId, source: 'cache' });
     if (sequence !== loadSequence) return;
     if (cached.ok && cached.data) {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   type GmailPage,
+  MAX_SENDERS,
   accountEmailOf,
   accountPathOf,
   openThreadIdOf,
   readGmailContext,
+  sendersOf,
   viewOf,
 } from '../../../utils/gmail-ui/read-context';
+import { MESSAGE_SENDER } from '../../../utils/gmail-ui/selectors';
 
 const TOKEN = 'FMfcgzQZTMHvdrKlDfLpRRnCXhnqTxMj';
 
@@ -136,22 +139,47 @@ describe('openThreadIdOf', () => {
   });
 });
 
+describe('sendersOf', () => {
+  const sender = (email: string, parent = element()) => element({ attributes: { email }, parent });
+
+  it('lists each visible sender once, lower-cased, in page order', () => {
+    const senders = [sender('Maria@Acme.example'), sender('agent@acme.com'), sender('maria@acme.example')];
+    expect(sendersOf(pageWith(senders))).toEqual(['maria@acme.example', 'agent@acme.com']);
+  });
+
+  it('skips senders of a hidden earlier view, and values that are not addresses', () => {
+    const hidden = element({ attributes: { hidden: '' } });
+    expect(sendersOf(pageWith([sender('old@x.example', hidden), sender('not an address'), sender('')]))).toEqual([]);
+  });
+
+  it(`keeps at most ${MAX_SENDERS}`, () => {
+    const many = Array.from({ length: 50 }, (_, i) => sender(`person${i}@x.example`));
+    expect(sendersOf(pageWith(many))).toHaveLength(MAX_SENDERS);
+  });
+});
+
 describe('readGmailContext', () => {
   const heading = element({ attributes: { 'data-legacy-thread-id': '15f1123136926bff' } });
+  const from = element({ attributes: { email: 'maria@acme.example' } });
   const page = (pathname: string, hash: string): GmailPage => ({
     pathname,
     hash,
     title: 'Refund - agent@acme.com - Gmail',
-    ...pageWith([heading]),
+    querySelectorAll: (selector) => (selector === MESSAGE_SENDER ? [from] : [heading]) as unknown as Element[],
   });
 
-  it('reports account, view and thread id of an open conversation', () => {
+  it('reports account, view, thread id and senders of an open conversation', () => {
     expect(readGmailContext(page('/mail/u/1/', `#inbox/${TOKEN}`))).toEqual({
       accountPath: '/mail/u/1',
       accountEmail: 'agent@acme.com',
       view: 'thread',
       threadId: '15f1123136926bff',
+      senders: ['maria@acme.example'],
     });
+  });
+
+  it('reports no senders for a list', () => {
+    expect(readGmailContext(page('/mail/u/0/', '#inbox'))?.senders).toEqual([]);
   });
 
   it('ignores headings left in the DOM while a list is shown', () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GmailPage } from '../../../utils/gmail-ui/read-context';
 import { DOM_CHECK_THROTTLE_MS, IDENTIFY_GRACE_MS, watchGmail } from '../../../utils/gmail-ui/watch';
+import { MESSAGE_SENDER } from '../../../utils/gmail-ui/selectors';
 import type { GmailContext } from '../../../utils/messaging/protocol';
 
 const TOKEN = 'FMfcgzQZTMHvdrKlDfLpRRnCXhnqTxMj';
@@ -8,7 +9,7 @@ const THREAD_ID = '15f1123136926bff';
 
 /** A Gmail tab the test drives: its hash, and whether the open thread's heading carries ids yet. */
 function fakeGmail() {
-  const tab = { hash: '#inbox', threadId: null as string | null, title: 'Inbox - agent@acme.com - Gmail' };
+  const tab = { hash: '#inbox', threadId: null as string | null, title: 'Inbox - agent@acme.com - Gmail', senders: [] as string[] };
   let hashListener = () => {};
   let domListener = () => {};
   const observeDom = vi.fn((check: () => void, _attributes: string[]) => {
@@ -22,13 +23,15 @@ function fakeGmail() {
     hasAttribute: () => false,
     parentElement: null,
   };
+  const sender = (email: string) => ({ getAttribute: (name: string) => (name === 'email' ? email : null), hasAttribute: () => false, parentElement: null });
   function page(): GmailPage {
     pageReads++;
     return {
       pathname: '/mail/u/0/',
       hash: tab.hash,
       title: tab.title,
-      querySelectorAll: () => (tab.threadId ? [heading] : []) as unknown as Element[],
+      querySelectorAll: (selector) =>
+        (selector === MESSAGE_SENDER ? tab.senders.map(sender) : tab.threadId ? [heading] : []) as unknown as Element[],
     };
   }
   const stop = watchGmail({
@@ -62,6 +65,7 @@ const context = (view: GmailContext['view'], threadId: string | null): GmailCont
   accountEmail: 'agent@acme.com',
   view,
   threadId,
+  senders: [],
 });
 
 beforeEach(() => {
@@ -192,6 +196,16 @@ describe('watchGmail', () => {
     const atStart = gmail.pageReads();
     for (let i = 0; i < 20; i++) gmail.mutate();
     expect(gmail.pageReads() - atStart).toBeLessThanOrEqual(1);
+  });
+
+  it('does not report again when only the senders changed', () => {
+    const gmail = fakeGmail();
+    gmail.navigate(`#inbox/${TOKEN}`, THREAD_ID);
+    const reports = gmail.report.mock.calls.length;
+    gmail.tab.senders = ['someone@new.example'];
+    gmail.mutate();
+    vi.advanceTimersByTime(DOM_CHECK_THROTTLE_MS);
+    expect(gmail.report).toHaveBeenCalledTimes(reports);
   });
 
   it('returns the DOM observer stop function', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInternal, isNoReplyAddress, pickCustomer } from '../../../utils/mail/customer';
+import { isInternal, isNoReplyAddress, likelyCustomer, pickCustomer } from '../../../utils/mail/customer';
 import { buildThread, type MessageSpec } from './thread-builder';
 
 const AGENT = 'support@acme.com';
@@ -159,5 +159,17 @@ describe('pickCustomer', () => {
       { at: 2, from: AGENT, to: '"Doe, Jane" <jane@client.com>', labels: SENT },
     ];
     expect(customerOf(messages)?.name).toBe('Doe, Jane');
+  });
+});
+
+describe('likelyCustomer (from the senders Gmail shows)', () => {
+  it.each([
+    ['the first outside sender', ['agent@acme.com', 'bob@acme.com', 'eve@client.example', 'zed@other.example'], 'eve@client.example'],
+    ['nobody when only the agent’s side wrote', ['agent@acme.com', 'bob@acme.com'], null],
+    ['nobody for a contact form: the customer is in Reply-To', ['no-reply@forms.example'], null],
+    ['the customer after a no-reply notice', ['notifications@tool.example', 'eve@client.example'], 'eve@client.example'],
+    ['nobody for no senders', [], null],
+  ])('is %s', (_, senders, expected) => {
+    expect(likelyCustomer(senders, 'agent@acme.com')).toBe(expected);
   });
 });

@@ -22,6 +22,7 @@ const context: GmailContext = {
   accountEmail: 'agent@acme.com',
   view: 'thread',
   threadId: '18c0a1b2c3d40000',
+  senders: ['maria@acme.example'],
 };
 const contextMessage = { type: 'gmail/context', context };
 

@@ -30,9 +30,10 @@ export function tabState(overrides: Partial<TabState> & { threadId?: string | nu
   const { threadId = THREAD_A, ...rest } = overrides;
   return {
     tabId: 7,
-    context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'thread', threadId },
+    context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'thread', threadId, senders: [] },
     session: { email: 'agent@acme.com', name: 'Ana Agent' },
     signedOutReason: null,
+    customerHint: null,
     ...rest,
   };
 }

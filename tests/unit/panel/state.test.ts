@@ -15,8 +15,8 @@ describe('screen', () => {
   it.each([
     ['a Gmail tab without a session', tabState({ session: null }), { name: 'consent', account: 'agent@acme.com' }],
     ['a tab that is not Gmail', tabState({ context: null, session: null }), { name: 'not-gmail' }],
-    ['the inbox', tabState({ context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'list', threadId: null } }), { name: 'no-conversation' }],
-    ['the settings', tabState({ context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'other', threadId: null } }), { name: 'no-conversation' }],
+    ['the inbox', tabState({ context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'list', threadId: null, senders: [] } }), { name: 'no-conversation' }],
+    ['the settings', tabState({ context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'other', threadId: null, senders: [] } }), { name: 'no-conversation' }],
     ['a conversation without ids', tabState({ threadId: null }), { name: 'unidentified' }],
     ['a conversation not yet loaded', tabState(), { name: 'loading' }],
   ])('shows the right screen for %s', (_, tab, screen) => {
@@ -87,6 +87,26 @@ describe('loading a conversation', () => {
     state.receiveTabState(tabState({ signedOutReason: null }));
     await flush();
     expect(waiting('conversation/get')).toEqual([]);
+  });
+
+  it('asks for the hinted customer’s history alongside the thread, and keeps it when the thread agrees', async () => {
+    const { state, answer, waiting } = setup();
+    state.receiveTabState({ ...tabState(), customerHint: 'bob@customer.example' });
+    await answer({ type: 'conversation/get', source: 'cache' }, { ok: true, data: null });
+    // Both Gmail reads are in flight together: the thread and the history.
+    expect(waiting('conversation/get').map((p) => p.request)).toMatchObject([{ source: 'network' }]);
+    await answer({ type: 'history/get', source: 'cache', customer: 'bob@customer.example' }, { ok: true, data: null });
+    expect(waiting('history/get').map((p) => p.request)).toMatchObject([{ source: 'network', customer: 'bob@customer.example' }]);
+    await answer({ type: 'conversation/get', source: 'network' }, { ok: true, data: view(THREAD_A, 'network') });
+    expect(waiting('history/get')).toHaveLength(1);
+  });
+
+  it('asks again for the real customer’s history when the hint was wrong', async () => {
+    const { state, answer, waiting } = setup();
+    state.receiveTabState({ ...tabState(), customerHint: 'someone@else.example' });
+    await answer({ type: 'conversation/get', source: 'cache' }, { ok: true, data: null });
+    await answer({ type: 'conversation/get', source: 'network' }, { ok: true, data: view(THREAD_A, 'network') });
+    expect(waiting('history/get').map((p) => p.request)).toContainEqual(expect.objectContaining({ customer: 'bob@customer.example', source: 'cache' }));
   });
 
   it('asks nothing when no conversation is open', async () => {
