@@ -6,7 +6,7 @@
 import { browserCdpSession, clickToolbarIcon } from '../support/launch';
 import { expect, test } from './fixtures';
 import { GmailPage } from './pages/gmail-page';
-import { attachToTarget, findExtensionTarget } from './support-cdp';
+import { sidePanelText } from './support-cdp';
 import { dumpStorage, idbRecordsOf } from './support-storage';
 import { AGENT, DELEGATED, SECOND, SHARED_CUSTOMER, SUBJECTS } from './seed';
 
@@ -97,16 +97,7 @@ test('the side panel follows the agent between tabs of different accounts in its
 
   const cdp = await browserCdpSession(userDataDir);
   await clickToolbarIcon(cdp, gmail.page.url());
-  const panelText = async () => {
-    const targetId = await findExtensionTarget(cdp, 'sidepanel.html');
-    if (!targetId) return '';
-    const panel = await attachToTarget(cdp, targetId);
-    const answer = (await panel.send('Runtime.evaluate', { expression: 'document.body.innerText', returnByValue: true })) as {
-      result?: { value?: string };
-    };
-    await panel.detach();
-    return answer.result?.value ?? '';
-  };
+  const panelText = () => sidePanelText(cdp);
   const activate = (tabId: number) => worker.evaluate((id) => chrome.tabs.update(id, { active: true }).then(() => {}), tabId);
   await expect.poll(panelText).toContain('maria@acme.example');
 

@@ -4,7 +4,7 @@
  */
 import { EXTENSION_ID, browserCdpSession, clickToolbarIcon } from '../support/launch';
 import { expect, test } from './fixtures';
-import { attachToTarget, findExtensionTarget } from './support-cdp';
+import { sidePanelText } from './support-cdp';
 import { AGENT } from './seed';
 
 test('the toolbar icon opens the side panel beside Gmail, bound to the Gmail tab', async ({
@@ -19,16 +19,7 @@ test('the toolbar icon opens the side panel beside Gmail, bound to the Gmail tab
     .poll(() => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length))
     .toBe(1);
 
-  const panelText = async () => {
-    const targetId = await findExtensionTarget(cdp, 'sidepanel.html');
-    if (!targetId) return '';
-    const panel = await attachToTarget(cdp, targetId);
-    const answer = (await panel.send('Runtime.evaluate', { expression: 'document.body.innerText', returnByValue: true })) as {
-      result?: { value?: string };
-    };
-    await panel.detach();
-    return answer.result?.value ?? '';
-  };
+  const panelText = () => sidePanelText(cdp);
   await expect.poll(panelText).toContain('Sign in with Google');
   await expect.poll(panelText).toContain(`Gmail account in this tab: ${AGENT.email}`);
 });

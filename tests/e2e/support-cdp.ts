@@ -59,3 +59,15 @@ export async function serviceWorkerNetwork(cdp: CDPSession): Promise<{ setOfflin
     },
   };
 }
+
+/** The visible text of the real side panel, '' while it is not open. */
+export async function sidePanelText(cdp: CDPSession): Promise<string> {
+  const targetId = await findExtensionTarget(cdp, 'sidepanel.html');
+  if (!targetId) return '';
+  const panel = await attachToTarget(cdp, targetId);
+  const answer = (await panel.send('Runtime.evaluate', { expression: 'document.body.innerText', returnByValue: true })) as {
+    result?: { value?: string };
+  };
+  await panel.detach();
+  return answer.result?.value ?? '';
+}

@@ -7,7 +7,6 @@ import { createAuthService } from '../auth/auth-service';
 import { createTokenStore } from '../auth/token-store';
 import { createDbConnection } from '../db/schema';
 import { createGmailClient } from '../gmail/client';
-import { likelyCustomer } from '../mail/customer';
 import type { GmailContext, TabState } from '../messaging/protocol';
 import { createRouter, isFromExtensionPage } from '../messaging/router';
 import { createConversationService } from './conversation-service';
@@ -44,7 +43,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     const { context, account } = await contexts.resolve(tabId);
     const current = account ? await sessions.current(account) : null;
     const signedOutReason = account && !current ? await sessions.signedOutReason(account) : null;
-    const customerHint = current && context?.threadId ? likelyCustomer(contexts.sendersOf(tabId), current.email) : null;
+    const customerHint = current && context?.threadId ? contexts.customerHint(tabId, current.email) : null;
     return { tabId, context, session: current, signedOutReason, customerHint };
   }
 

@@ -5,7 +5,6 @@
 import { AuthLostError } from '../auth/auth-service';
 import { GmailError } from '../gmail/errors';
 import type { HistoryView } from '../history/types';
-import { likelyCustomer } from '../mail/customer';
 import type { PanelRequest, Result } from '../messaging/protocol';
 import { RequestRefused, toAppError } from './app-errors';
 import type { ConversationService } from './conversation-service';
@@ -52,14 +51,14 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
     }
   }
 
-  /** The history of the customer of the tab's conversation, as the cache knows that customer. */
+  /** The history of the tab's conversation's customer: as the cached thread names them, or as hinted. */
   async function readHistory(
     request: Extract<PanelRequest, { type: 'history/get' }>,
     account: string,
     openThreadId: string,
   ): Promise<HistoryView | null> {
     const known = (await deps.conversations.fromCache(account, openThreadId))?.conversation.customer?.email;
-    const hinted = likelyCustomer(deps.contexts.sendersOf(request.tabId), account);
+    const hinted = deps.contexts.customerHint(request.tabId, account);
     // A panel may only read the history of its tab's customer: as fetched, or as Gmail shows them.
     if (request.customer !== known && request.customer !== hinted) {
       throw new RequestRefused(`${request.customer} is not the customer of this tab's conversation`);

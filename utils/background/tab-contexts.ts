@@ -6,6 +6,7 @@
  */
 import { type GmailContext, gmailContextSchema } from '../messaging/protocol';
 import type { SessionArea } from '../auth/token-store';
+import { likelyCustomer } from '../mail/customer';
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
 const pathKey = (accountPath: string) => `path:${accountPath}`;
@@ -50,9 +51,9 @@ export function createTabContexts(area: SessionArea) {
       senders.delete(tabId);
       await area.remove(tabKey(tabId));
     },
-    /** The senders the tab's open conversation shows, when the worker has heard them. */
-    sendersOf(tabId: number): readonly string[] {
-      return senders.get(tabId) ?? [];
+    /** Who the tab's conversation is probably with, from the senders Gmail shows; null if unknown. */
+    customerHint(tabId: number, account: string): string | null {
+      return likelyCustomer(senders.get(tabId) ?? [], account);
     },
     async rememberAccountPath(accountPath: string, email: string): Promise<void> {
       await area.set({ [pathKey(accountPath)]: email });
