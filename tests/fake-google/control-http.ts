@@ -8,7 +8,7 @@ import { demoSeed } from './demo-mailbox.ts';
 import { jsonResponse, type FakeRequest, type FakeResponse } from './http-types.ts';
 import {
   accountBodySchema, addMessageBodySchema, addThreadBodySchema, clockBodySchema, consentModeBodySchema,
-  faultSchema, latencyBodySchema, seedSchema,
+  createLabelBodySchema, faultSchema, latencyBodySchema, modifyThreadBodySchema, seedSchema,
 } from './seed-schema.ts';
 import type { FakeGoogleControl, Seed } from './types.ts';
 
@@ -37,6 +37,12 @@ function resetSeed(request: FakeRequest): Seed | undefined {
 }
 
 const ok = (value: unknown = { ok: true }): FakeResponse => jsonResponse(200, value);
+
+function accountParam(request: FakeRequest): string {
+  const account = request.query.get('account');
+  if (account === null) throw new BadRequest('missing ?account=', []);
+  return account;
+}
 
 function route(control: FakeGoogleControl, request: FakeRequest): FakeResponse {
   const key = `${request.method} ${request.path.replace(/\/+$/, '')}`;
@@ -82,10 +88,17 @@ function route(control: FakeGoogleControl, request: FakeRequest): FakeResponse {
       return ok(control.grants());
     case 'GET /__control/revocations':
       return ok(control.revocations());
-    case 'GET /__control/mailbox': {
-      const account = request.query.get('account');
-      if (account === null) throw new BadRequest('missing ?account=', []);
-      return ok(control.mailbox(account));
+    case 'GET /__control/mailbox':
+      return ok(control.mailbox(accountParam(request)));
+    case 'GET /__control/labels':
+      return ok(control.labels(accountParam(request)));
+    case 'POST /__control/labels': {
+      const { accountEmail, name, ...options } = parseBody(createLabelBodySchema, request);
+      return ok(control.createLabel(accountEmail, name, options));
+    }
+    case 'POST /__control/thread-labels': {
+      const { accountEmail, threadId, ...change } = parseBody(modifyThreadBodySchema, request);
+      return ok(control.modifyThread(accountEmail, threadId, change));
     }
     default:
       return jsonResponse(404, { error: `no control route ${key}` });

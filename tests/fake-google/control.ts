@@ -1,11 +1,33 @@
 /**
  * The in-process control surface (the same operations the HTTP control API offers): seeding,
- * revocation and expiry, consent mode, faults, latency, the clock, and read-outs of the request
- * log, grants, revocations and mailboxes.
+ * revocation and expiry, consent mode, faults, latency, the clock, read-outs of the request log,
+ * grants, revocations and mailboxes, and label changes made "by a colleague" in the same mailbox.
  */
+import { NOT_APPLICABLE } from './labels.ts';
+import type { Mailbox } from './mailbox.ts';
 import { fullThread } from './resources.ts';
 import type { FakeState } from './state.ts';
-import type { FakeGoogleControl, Seed } from './types.ts';
+import type { FakeGoogleControl, LabelChange, MailboxLabels, Seed } from './types.ts';
+
+/** A label named by id (exact) or by user-label name (case-insensitive), as a person would name it. */
+function labelIdFor(mailbox: Mailbox, idOrName: string): string {
+  if (mailbox.labels.has(idOrName)) return idOrName;
+  const named = mailbox.labels.userLabelNamed(idOrName);
+  if (named !== undefined) return named.id;
+  const known = mailbox.labels.userLabels().map((l) => `${l.id} (${l.name})`).join(', ') || 'none';
+  throw new Error(`no label ${JSON.stringify(idOrName)} in ${mailbox.email}; user labels: ${known}`);
+}
+
+function labelsOf(mailbox: Mailbox): MailboxLabels {
+  return {
+    labels: mailbox.labels.all(),
+    threads: [...mailbox.threads.values()].map((t) => ({
+      id: t.id,
+      labelIds: mailbox.threadLabelIds(t),
+      messages: t.messages.map((m) => ({ id: m.id, labelIds: [...m.labelIds] })),
+    })),
+  };
+}
 
 export function createControl(state: FakeState, defaultSeed: () => Seed | undefined): FakeGoogleControl {
   return {
@@ -36,5 +58,23 @@ export function createControl(state: FakeState, defaultSeed: () => Seed | undefi
         labels: mailbox.labels.all(),
       };
     },
+    createLabel: (accountEmail, name, options) => {
+      const mailbox = state.mailbox(accountEmail);
+      const created = mailbox.labels.create(name, options);
+      if (!created.ok) throw new Error(`cannot create label ${JSON.stringify(name)} in ${mailbox.email}: ${created.message}`);
+      return created.label;
+    },
+    modifyThread: (accountEmail, threadId, change: LabelChange) => {
+      const mailbox = state.mailbox(accountEmail);
+      const thread = mailbox.threads.get(threadId);
+      if (thread === undefined) throw new Error(`no thread ${threadId} in ${mailbox.email}`);
+      const add = (change.add ?? []).map((l) => labelIdFor(mailbox, l));
+      const remove = (change.remove ?? []).map((l) => labelIdFor(mailbox, l));
+      const fixed = [...add, ...remove].find((id) => NOT_APPLICABLE.has(id));
+      if (fixed !== undefined) throw new Error(`${fixed} cannot be added or removed, in Gmail as in the API`);
+      mailbox.modifyLabels(thread.messages, { add, remove });
+      return fullThread(mailbox, thread);
+    },
+    labels: (accountEmail) => labelsOf(state.mailbox(accountEmail)),
   };
 }

@@ -85,9 +85,11 @@ export function badRequest(message: string, reason = 'invalidArgument'): FakeRes
  * The proto layer's refusal of a query parameter it cannot read as its type (ESF transcoding):
  * `Invalid value at 'max_results' (TYPE_UINT32), "abc"`. Unlike Gmail's own 400s its `errors[]`
  * entry is `reason: invalid` with no `domain`, and every refused value is a field violation in a
- * `google.rpc.BadRequest` detail; several refusals are one 400 whose message joins theirs.
+ * `google.rpc.BadRequest` detail; several refusals are one 400 whose message joins theirs. A JSON
+ * body it cannot read (`Invalid JSON payload received. …`) is refused the same way; a violation
+ * without a field (an unknown name at the top level) leaves `field` out.
  */
-export function invalidFieldValues(violations: readonly { field: string; description: string }[]): FakeResponse {
+export function invalidFieldValues(violations: readonly { field?: string; description: string }[]): FakeResponse {
   const message = violations.map((v) => v.description).join('\n');
   return jsonResponse(400, {
     error: {
@@ -98,6 +100,17 @@ export function invalidFieldValues(violations: readonly { field: string; descrip
       details: [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: violations.map((v) => ({ ...v })) }],
     },
   });
+}
+
+/**
+ * users.labels.create on a name that equals an existing label's, case aside: 409 with
+ * `errors[0].reason: "aborted"` — GYB prints "409: Label name exists or conflicts - aborted"
+ * (`<code>: <errors[0].message> - <errors[0].reason>`, got-your-back #105/#124/#152) and lieer #207
+ * quotes the item `{'message': 'Label name exists or conflicts', 'domain': 'global', 'reason':
+ * 'aborted'}` for "Amazon" against an existing "amazon". The status follows the reason: ABORTED.
+ */
+export function labelConflict(): FakeResponse {
+  return googleError(409, 'Label name exists or conflicts', { reason: 'aborted' });
 }
 
 export function invalidFieldSelection(message: string): FakeResponse {

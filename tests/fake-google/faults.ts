@@ -27,6 +27,9 @@ const MALFORMED: Record<string, unknown> = {
   'gmail.users.getProfile': { emailAddress: 42, historyId: 1 },
   'gmail.users.labels.list': { labels: [{ id: 3, name: null }] },
   'gmail.users.history.list': { history: 'none', historyId: 5 },
+  'gmail.users.labels.create': { id: 12, name: ['Cases'], type: 'USER' },
+  'gmail.users.threads.modify': { id: null, historyId: 7, messages: [{ id: 3, labelIds: 'Label_1' }] },
+  'gmail.users.messages.modify': { id: 3, threadId: null, labelIds: 'Label_1' },
 };
 
 export class FaultQueue {

@@ -78,7 +78,7 @@ export function handleGmail(state: FakeState, request: FakeRequest): HandledResp
   if (!charged.ok) return answer(rateLimited(charged.retryAfterSeconds, PROJECT_NUMBER));
   meta.quotaUnits = units;
 
-  const result = runMethod({ name: route.name, mailbox: state.mailbox(token.accountEmail), params, query: request.query, now: state.now() });
+  const result = runMethod({ name: route.name, mailbox: state.mailbox(token.accountEmail), params, query: request.query, body: request.body, now: state.now() });
   if (!result.ok) return answer(result.response);
   return answer(jsonResponse(200, mask === undefined ? result.body : applyFieldMask(result.body, mask)));
 }

@@ -1,12 +1,15 @@
 /**
  * The Gmail method bodies: given an authorised request for one mailbox, build the JSON Google
  * would answer (or its error). Lists are newest first, paged with opaque numeric page tokens,
- * and leave spam and trash out unless asked.
+ * and leave spam and trash out unless asked. The write methods (labels.create, threads.modify,
+ * messages.modify) change the mailbox and its history.
  */
-import { badRequest, invalidFieldValues, notFound } from './errors.ts';
+import { badRequest, invalidFieldValues, labelConflict, notFound } from './errors.ts';
+import { parseLabelBody, parseModifyBody } from './gmail-bodies.ts';
 import { HEX_ID } from './ids.ts';
 import type { FakeResponse } from './http-types.ts';
-import type { Mailbox, StoredMessage, StoredThread } from './mailbox.ts';
+import { NOT_APPLICABLE } from './labels.ts';
+import type { HistoryRecord, HistoryType, Mailbox, StoredMessage, StoredThread } from './mailbox.ts';
 import { attachmentIdFor, entityAt } from './mime-parse.ts';
 import { renderMessage, renderThread, type JsonObject, type MessageFormat } from './resources.ts';
 import { compileQuery, mentionsSpamOrTrash } from './search.ts';
@@ -19,6 +22,8 @@ export interface MethodInput {
   mailbox: Mailbox;
   params: string[];
   query: URLSearchParams;
+  /** The request body (JSON for the write methods, empty otherwise). */
+  body: Buffer;
   now: number;
 }
 
@@ -185,26 +190,121 @@ function findAttachment(message: StoredMessage, attachmentId: string): Buffer | 
   return walk('');
 }
 
+/** users.history.list's `historyTypes`, by the discovery document's names (the proto's too). */
+const HISTORY_TYPES: Record<string, HistoryType | 'messageDeleted'> = {
+  messageadded: 'messageAdded', message_added: 'messageAdded',
+  messagedeleted: 'messageDeleted', message_deleted: 'messageDeleted',
+  labeladded: 'labelAdded', label_added: 'labelAdded',
+  labelremoved: 'labelRemoved', label_removed: 'labelRemoved',
+};
+
+function historyTypesOf(query: URLSearchParams): Set<string> | MethodResult {
+  const raws = query.getAll('historyTypes');
+  const violations = raws.flatMap((raw, i) =>
+    HISTORY_TYPES[raw.toLowerCase()] === undefined
+      ? [{ field: `history_types[${i}]`, description: `Invalid value at 'history_types[${i}]' (type.googleapis.com/google.apps.gmail.v1.HistoryType), "${raw}"` }]
+      : [],
+  );
+  if (violations.length > 0) return fail(invalidFieldValues(violations));
+  return new Set(raws.map((raw) => HISTORY_TYPES[raw.toLowerCase()] as string));
+}
+
+/** A record as Google writes it: `messages` (id and threadId only) plus the field of its type. */
+function renderHistory(h: HistoryRecord): JsonObject {
+  const message = { id: h.message.id, threadId: h.message.threadId, labelIds: [...h.message.labelIds] };
+  const record: JsonObject = { id: String(h.id), messages: [{ id: h.message.id, threadId: h.message.threadId }] };
+  switch (h.type) {
+    case 'messageAdded':
+      record['messagesAdded'] = [{ message }];
+      break;
+    case 'labelAdded':
+      record['labelsAdded'] = [{ message, labelIds: [...(h.labelIds ?? [])] }];
+      break;
+    case 'labelRemoved':
+      record['labelsRemoved'] = [{ message, labelIds: [...(h.labelIds ?? [])] }];
+      break;
+  }
+  return record;
+}
+
+/**
+ * Records after `startHistoryId`, oldest first, optionally only of `historyTypes` and only for
+ * messages carrying `labelId` (after the change — or, for a label change, the label it changed,
+ * so removing the label still shows). An id older than the fake keeps answers 404 (full resync).
+ */
 function listHistory(input: MethodInput): MethodResult {
   const { mailbox, query } = input;
   const start = query.get('startHistoryId');
   if (start === null || !/^\d+$/.test(start)) return fail(badRequest('Invalid startHistoryId', 'invalidArgument'));
   if (Number(start) < mailbox.historyFloor) return fail(notFound());
+  const types = historyTypesOf(query);
+  if (!(types instanceof Set)) return types;
   const labelId = query.get('labelId');
-  const records = mailbox.history.filter((h) => h.id > Number(start) && (labelId === null || h.message.labelIds.includes(labelId)));
+  const records = mailbox.history.filter(
+    (h) =>
+      h.id > Number(start) &&
+      (types.size === 0 || types.has(h.type)) &&
+      (labelId === null || h.message.labelIds.includes(labelId) || (h.labelIds ?? []).includes(labelId)),
+  );
   const paged = page(records, query);
   if (!isPage(paged)) return paged;
   const body: JsonObject = {};
-  if (paged.items.length > 0) {
-    body['history'] = paged.items.map((h) => ({
-      id: String(h.id),
-      messages: [{ id: h.message.id, threadId: h.message.threadId }],
-      messagesAdded: [{ message: { id: h.message.id, threadId: h.message.threadId, labelIds: [...h.message.labelIds] } }],
-    }));
-  }
+  if (paged.items.length > 0) body['history'] = paged.items.map(renderHistory);
   if (paged.next !== undefined) body['nextPageToken'] = paged.next;
   body['historyId'] = String(mailbox.currentHistoryId);
   return ok(body);
+}
+
+/**
+ * A modify, checked in the order Google's layers would: the body as the proto layer reads it, the
+ * id (400 `Invalid id value`, 404), then the labels — at least one (400 `No label add or removes
+ * specified`, google-api-nodejs-client #312), each an existing label id (names and wrong case are
+ * not ids) and none of SENT/DRAFT/CHAT, else 400 `Invalid label: <id>` (google-api-php-client
+ * #1254 quotes that body for `removeLabelIds: ["SENT"]`).
+ */
+function labelEdit<T>(input: MethodInput, items: ReadonlyMap<string, T>): { target: T; add: string[]; remove: string[] } | MethodResult {
+  const parsed = parseModifyBody(input.body);
+  if (!parsed.ok) return fail(parsed.response);
+  const target = byId<T>(items, input.params[0] ?? '');
+  if (isResult(target)) return target;
+  const { add, remove } = parsed.value;
+  if (add.length === 0 && remove.length === 0) return fail(badRequest('No label add or removes specified'));
+  const invalid = [...add, ...remove].find((id) => !input.mailbox.labels.has(id) || NOT_APPLICABLE.has(id));
+  if (invalid !== undefined) return fail(badRequest(`Invalid label: ${invalid}`));
+  return { target, add, remove };
+}
+
+/** What users.messages.modify answers, and each message of users.threads.modify's Thread. */
+function modifiedMessage(message: StoredMessage): JsonObject {
+  return { id: message.id, threadId: message.threadId, labelIds: [...message.labelIds] };
+}
+
+function modifyThread(input: MethodInput): MethodResult {
+  const edit = labelEdit<StoredThread>(input, input.mailbox.threads);
+  if (isResult(edit)) return edit;
+  const thread = edit.target;
+  input.mailbox.modifyLabels(thread.messages, edit);
+  return ok({ id: thread.id, historyId: String(input.mailbox.threadHistoryId(thread)), messages: thread.messages.map(modifiedMessage) });
+}
+
+function modifyMessage(input: MethodInput): MethodResult {
+  const edit = labelEdit<StoredMessage>(input, input.mailbox.messages);
+  if (isResult(edit)) return edit;
+  input.mailbox.modifyLabels([edit.target], edit);
+  return ok(modifiedMessage(edit.target));
+}
+
+/**
+ * users.labels.create: 400 `Invalid label name` for empty or reserved names (GYB #82, #95, #316,
+ * lieer #52), 409 for a name taken regardless of case (see labelConflict), 400 for a color off
+ * the palette; otherwise the new Label. A nested name (`Cases/Open`) needs no parent label.
+ */
+function createLabel(input: MethodInput): MethodResult {
+  const parsed = parseLabelBody(input.body);
+  if (!parsed.ok) return fail(parsed.response);
+  const created = input.mailbox.labels.create(parsed.value.name, parsed.value.options);
+  if (created.ok) return ok(created.label as unknown as JsonObject);
+  return fail(created.problem === 'conflict' ? labelConflict() : badRequest(created.message));
 }
 
 function labelCounts(mailbox: Mailbox, labelId: string): JsonObject {
@@ -231,6 +331,8 @@ export function runMethod(input: MethodInput): MethodResult {
       });
     case 'labels.list':
       return ok({ labels: mailbox.labels.all() as unknown as JsonObject[] });
+    case 'labels.create':
+      return createLabel(input);
     case 'labels.get': {
       const label = mailbox.labels.all().find((l) => l.id === input.params[0]);
       return label === undefined ? fail(notFound()) : ok({ ...(label as unknown as JsonObject), ...labelCounts(mailbox, label.id) });
@@ -247,6 +349,10 @@ export function runMethod(input: MethodInput): MethodResult {
       const message = byId<StoredMessage>(mailbox.messages, input.params[0] ?? '');
       return isResult(message) ? message : ok(renderMessage(message, renderOptions(input)));
     }
+    case 'threads.modify':
+      return modifyThread(input);
+    case 'messages.modify':
+      return modifyMessage(input);
     case 'messages.attachments.get':
       return getAttachment(input);
     case 'history.list':

@@ -6,10 +6,12 @@
 import { SCOPES } from './scopes.ts';
 
 const READ = [SCOPES.mail, SCOPES.modify, SCOPES.readonly, SCOPES.metadata] as const;
+/** users.threads.modify and users.messages.modify: "https://mail.google.com/" or gmail.modify only. */
+const MODIFY = [SCOPES.mail, SCOPES.modify] as const;
 
 export type GmailRouteName =
-  | 'getProfile' | 'labels.list' | 'labels.get' | 'threads.list' | 'threads.get'
-  | 'messages.list' | 'messages.get' | 'messages.attachments.get' | 'history.list';
+  | 'getProfile' | 'labels.list' | 'labels.get' | 'labels.create' | 'threads.list' | 'threads.get' | 'threads.modify'
+  | 'messages.list' | 'messages.get' | 'messages.modify' | 'messages.attachments.get' | 'history.list';
 
 export interface GmailRoute {
   name: GmailRouteName;
@@ -23,10 +25,13 @@ const ROUTES: Record<GmailRouteName, Omit<GmailRoute, 'name' | 'apiMethod'>> = {
   getProfile: { rpc: 'GetProfile', scopes: [...READ, SCOPES.compose] },
   'labels.list': { rpc: 'ListLabels', scopes: [...READ, SCOPES.labels] },
   'labels.get': { rpc: 'GetLabel', scopes: [...READ, SCOPES.labels] },
+  'labels.create': { rpc: 'CreateLabel', scopes: [SCOPES.mail, SCOPES.modify, SCOPES.labels] },
   'threads.list': { rpc: 'ListThreads', scopes: READ },
   'threads.get': { rpc: 'GetThread', scopes: READ },
+  'threads.modify': { rpc: 'ModifyThread', scopes: MODIFY },
   'messages.list': { rpc: 'ListMessages', scopes: READ },
   'messages.get': { rpc: 'GetMessage', scopes: READ },
+  'messages.modify': { rpc: 'ModifyMessage', scopes: MODIFY },
   // Attachment bytes are message content: the metadata scope does not reach them.
   'messages.attachments.get': { rpc: 'GetAttachment', scopes: [SCOPES.mail, SCOPES.modify, SCOPES.readonly] },
   'history.list': { rpc: 'ListHistory', scopes: READ },
@@ -38,24 +43,27 @@ export interface ResolvedRoute {
   params: string[];
 }
 
-const PATTERNS: [RegExp, GmailRouteName][] = [
-  [/^profile$/, 'getProfile'],
-  [/^labels$/, 'labels.list'],
-  [/^labels\/([^/]+)$/, 'labels.get'],
-  [/^threads$/, 'threads.list'],
-  [/^threads\/([^/]+)$/, 'threads.get'],
-  [/^messages$/, 'messages.list'],
-  [/^messages\/([^/]+)$/, 'messages.get'],
-  [/^messages\/([^/]+)\/attachments\/([^/]+)$/, 'messages.attachments.get'],
-  [/^history$/, 'history.list'],
+const PATTERNS: [string, RegExp, GmailRouteName][] = [
+  ['GET', /^profile$/, 'getProfile'],
+  ['GET', /^labels$/, 'labels.list'],
+  ['POST', /^labels$/, 'labels.create'],
+  ['GET', /^labels\/([^/]+)$/, 'labels.get'],
+  ['GET', /^threads$/, 'threads.list'],
+  ['GET', /^threads\/([^/]+)$/, 'threads.get'],
+  ['POST', /^threads\/([^/]+)\/modify$/, 'threads.modify'],
+  ['GET', /^messages$/, 'messages.list'],
+  ['GET', /^messages\/([^/]+)$/, 'messages.get'],
+  ['POST', /^messages\/([^/]+)\/modify$/, 'messages.modify'],
+  ['GET', /^messages\/([^/]+)\/attachments\/([^/]+)$/, 'messages.attachments.get'],
+  ['GET', /^history$/, 'history.list'],
 ];
 
 export function resolveGmailRoute(method: string, path: string): ResolvedRoute | undefined {
-  if (method !== 'GET') return undefined;
   const match = /^\/gmail\/v1\/users\/([^/]+)\/(.+)$/.exec(path);
   if (match === null) return undefined;
   const [, userId = '', rest = ''] = match;
-  for (const [pattern, name] of PATTERNS) {
+  for (const [verb, pattern, name] of PATTERNS) {
+    if (verb !== method) continue;
     const found = pattern.exec(rest);
     if (found === null) continue;
     const route = { name, apiMethod: `gmail.users.${name}`, ...ROUTES[name] };

@@ -32,9 +32,24 @@ export interface StoredThread {
   unsyncedId: string;
 }
 
+export type HistoryType = 'messageAdded' | 'labelAdded' | 'labelRemoved';
+
+/**
+ * One users.history.list record: a message added to the mailbox, or labels added to / removed
+ * from one message. `message.labelIds` is the message's labels right after the change; `labelIds`
+ * is what the change added or removed.
+ */
 export interface HistoryRecord {
   id: number;
+  type: HistoryType;
   message: { id: string; threadId: string; labelIds: string[] };
+  labelIds?: string[];
+}
+
+/** A label change as users.threads.modify / users.messages.modify take it: label ids to add and remove. */
+export interface LabelEdit {
+  add: readonly string[];
+  remove: readonly string[];
 }
 
 /** Seeded mail starts at a realistic history id; later changes count up from there. */
@@ -124,7 +139,7 @@ export class Mailbox {
     });
     const entity = parseEntity(raw);
     const defaultLabels = incoming ? ['INBOX', 'UNREAD', 'CATEGORY_PERSONAL'] : ['SENT'];
-    this.historyCounter += 1 + (id.charCodeAt(15) % 7);
+    this.historyCounter += this.historyGap(id);
     const message: StoredMessage = {
       id,
       threadId,
@@ -140,9 +155,51 @@ export class Mailbox {
     thread.messages.sort((a, b) => a.internalDate - b.internalDate);
     this.messages.set(id, message);
     if (recordHistory) {
-      this.history.push({ id: message.historyId, message: { id, threadId, labelIds: [...message.labelIds] } });
+      this.history.push({ id: message.historyId, type: 'messageAdded', message: { id, threadId, labelIds: [...message.labelIds] } });
     }
     return { messageId: id };
+  }
+
+  /** History ids grow with gaps, as Gmail's do ("not contiguous with random gaps in between"). */
+  private historyGap(messageId: string, salt = 0): number {
+    return 1 + ((messageId.charCodeAt(15) + salt) % 7);
+  }
+
+  /**
+   * Applies a label change to messages (all of a thread's for threads.modify). Only messages whose
+   * labels actually change get a new historyId, and each change is its own history record: one
+   * labelAdded record per message for what it gained, one labelRemoved record for what it lost.
+   * Callers validate the label ids first.
+   */
+  modifyLabels(messages: readonly StoredMessage[], edit: LabelEdit): void {
+    for (const message of messages) {
+      const added = [...new Set(edit.add)].filter((l) => !message.labelIds.includes(l) && !edit.remove.includes(l));
+      const removed = [...new Set(edit.remove)].filter((l) => message.labelIds.includes(l));
+      if (added.length > 0) {
+        message.labelIds.push(...added);
+        this.record(message, 'labelAdded', added);
+      }
+      if (removed.length > 0) {
+        message.labelIds = message.labelIds.filter((l) => !removed.includes(l));
+        this.record(message, 'labelRemoved', removed);
+      }
+    }
+  }
+
+  private record(message: StoredMessage, type: 'labelAdded' | 'labelRemoved', labelIds: string[]): void {
+    this.historyCounter += this.historyGap(message.id, this.history.length);
+    message.historyId = this.historyCounter;
+    this.history.push({
+      id: this.historyCounter,
+      type,
+      message: { id: message.id, threadId: message.threadId, labelIds: [...message.labelIds] },
+      labelIds: [...labelIds],
+    });
+  }
+
+  /** The labels on any message of the thread, in first-seen order. */
+  threadLabelIds(thread: StoredThread): string[] {
+    return [...new Set(thread.messages.flatMap((m) => m.labelIds))];
   }
 
   threadHistoryId(thread: StoredThread): number {

@@ -11,6 +11,7 @@ export const QUOTA_UNITS: Readonly<Record<string, number>> = {
   'gmail.users.labels.create': 5,
   'gmail.users.messages.list': 5,
   'gmail.users.messages.get': 20,
+  'gmail.users.messages.modify': 5,
   'gmail.users.messages.attachments.get': 20,
   'gmail.users.messages.send': 100,
   'gmail.users.threads.list': 10,

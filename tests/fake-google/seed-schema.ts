@@ -67,3 +67,18 @@ export const addMessageBodySchema = z.object({
   threadId: z.string().regex(/^[0-9a-f]{1,16}$/),
   message: seedMessageSchema,
 });
+
+const labelColorSchema = z.object({ textColor: z.string().optional(), backgroundColor: z.string().optional() });
+export const createLabelBodySchema = z.object({
+  accountEmail: z.string().email(),
+  name: z.string(),
+  messageListVisibility: z.enum(['show', 'hide']).optional(),
+  labelListVisibility: z.enum(['labelShow', 'labelShowIfUnread', 'labelHide']).optional(),
+  color: labelColorSchema.optional(),
+});
+export const modifyThreadBodySchema = z.object({
+  accountEmail: z.string().email(),
+  threadId: z.string().regex(/^[0-9a-f]{1,16}$/),
+  add: z.array(z.string()).optional(),
+  remove: z.array(z.string()).optional(),
+});

@@ -100,12 +100,22 @@ export interface GmailThreadResource {
   messages: GmailMessageResource[];
 }
 
+export type MessageListVisibility = 'show' | 'hide';
+export type LabelListVisibility = 'labelShow' | 'labelShowIfUnread' | 'labelHide';
+
+/** LabelColor: both values must come from Gmail's palette (see labels.ts). */
+export interface GmailLabelColor {
+  textColor?: string;
+  backgroundColor?: string;
+}
+
 export interface GmailLabelResource {
   id: string;
   name: string;
+  messageListVisibility?: MessageListVisibility;
+  labelListVisibility?: LabelListVisibility;
   type: 'system' | 'user';
-  messageListVisibility?: 'show' | 'hide';
-  labelListVisibility?: 'labelShow' | 'labelShowIfUnread' | 'labelHide';
+  color?: GmailLabelColor;
 }
 
 // ---- Control surface ----
@@ -146,6 +156,24 @@ export interface RequestLogEntry {
   faulted: boolean;
 }
 
+/** What `control.modifyThread` changes: label ids (INBOX, Label_3) or user-label names (case-insensitive). */
+export interface LabelChange {
+  add?: string[];
+  remove?: string[];
+}
+
+/** `control.labels()`: the mailbox's labels and, per thread, the union of its messages' label ids. */
+export interface MailboxLabels {
+  labels: GmailLabelResource[];
+  threads: { id: string; labelIds: string[]; messages: { id: string; labelIds: string[] }[] }[];
+}
+
+export interface CreateLabelOptions {
+  messageListVisibility?: MessageListVisibility;
+  labelListVisibility?: LabelListVisibility;
+  color?: GmailLabelColor;
+}
+
 export interface RevocationEntry {
   token: string;
   accountEmail: string | null;
@@ -173,6 +201,19 @@ export interface FakeGoogleControl {
   grants(): { accountEmail: string; scopes: string[] }[];
   revocations(): RevocationEntry[];
   mailbox(accountEmail: string): { threads: GmailThreadResource[]; labels: GmailLabelResource[] };
+  /**
+   * Creates a user label as someone else in the same mailbox would (a colleague in Gmail's web UI):
+   * no request is logged or charged. Throws on a name users.labels.create would refuse.
+   */
+  createLabel(accountEmail: string, name: string, options?: CreateLabelOptions): GmailLabelResource;
+  /**
+   * Adds and removes labels on every message of a thread as a colleague would: the change bumps the
+   * mailbox's historyId and shows in users.history.list (labelsAdded / labelsRemoved). Labels are
+   * named by id or by user-label name; an unknown one throws (create it first).
+   */
+  modifyThread(accountEmail: string, threadId: string, change: LabelChange): GmailThreadResource;
+  /** The mailbox's labels (system + user, as users.labels.list) and each thread's label ids. */
+  labels(accountEmail: string): MailboxLabels;
 }
 
 export interface FakeGoogle {

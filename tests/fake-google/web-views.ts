@@ -3,7 +3,9 @@
  * (rows `tr.zA` whose subject span carries `data-thread-id="#thread-f:<decimal>"` and
  * `data-legacy-thread-id="<hex>"`) and the conversation (`h2.hP` with
  * `data-thread-perm-id`/`data-legacy-thread-id`, messages `div.adn[data-message-id]` with
- * `span.gD[email][name]`), marked per the thread's `domMarkers` (notes/google-facts.md).
+ * `span.gD[email][name]`), marked per the thread's `domMarkers` (notes/google-facts.md). User
+ * labels shown in the message list (messageListVisibility ≠ hide) appear as chips `span.at[title]`
+ * beside the row's subject and under the conversation's heading, like Gmail's.
  */
 import { decodeEncodedWords, firstAddress } from './address.ts';
 import { escapeHtml } from './http-types.ts';
@@ -68,6 +70,16 @@ function sender(message: StoredMessage, mailbox: Mailbox): { name: string; email
   return { name, email };
 }
 
+/** The thread's user labels as Gmail's chips; outside the subject span and the h2, so their text stays clean. */
+function labelChips(mailbox: Mailbox, thread: StoredThread): string {
+  const chips = mailbox.threadLabelIds(thread).flatMap((id) => {
+    const label = mailbox.labels.byId(id);
+    if (label === undefined || label.type !== 'user' || label.messageListVisibility === 'hide') return [];
+    return [`<span class="at"${attr('title', label.name)}${attr('data-label-id', label.id)}><span class="av">${escapeHtml(label.name)}</span></span>`];
+  });
+  return chips.length === 0 ? '' : `<span class="ar as">${chips.join('')}</span>`;
+}
+
 const TOOLBAR = `<div class="toolbar" role="toolbar" aria-label="Toolbar"><button type="button" aria-label="Refresh">⟳</button><button type="button" aria-label="More">⋮</button></div>`;
 
 export function listView(mailbox: Mailbox, threads: StoredThread[], folder: string, notice?: string): string {
@@ -79,7 +91,7 @@ export function listView(mailbox: Mailbox, threads: StoredThread[], folder: stri
       const count = thread.messages.length > 1 ? ` <span class="bx0">${thread.messages.length}</span>` : '';
       return `<tr class="zA ${unread ? 'zE' : 'yO'}" role="row" tabindex="-1" data-href="#${folder}/${thread.webToken}">
 <td class="yX xY"><span class="yP"${attr('email', who.email)}${attr('name', who.name)}>${escapeHtml(who.name)}</span>${count}</td>
-<td class="xY a4W"><span class="bog"><span${listThreadAttrs(thread)}>${escapeHtml(subjectOf(thread))}</span></span><span class="y2"> - ${last.snippet}</span></td>
+<td class="xY a4W">${labelChips(mailbox, thread)}<span class="bog"><span${listThreadAttrs(thread)}>${escapeHtml(subjectOf(thread))}</span></span><span class="y2"> - ${last.snippet}</span></td>
 <td class="xW xY"><span${attr('title', longDate(last.internalDate))}>${escapeHtml(shortDate(last.internalDate))}</span></td>
 </tr>`;
     })
@@ -116,7 +128,7 @@ export function conversationView(mailbox: Mailbox, thread: StoredThread, folder:
     })
     .join('\n');
   return `<div class="toolbar" role="toolbar" aria-label="Toolbar"><a class="back" href="#${folder}" aria-label="Back to ${folder === 'sent' ? 'Sent Mail' : folder === 'all' ? 'All Mail' : 'Inbox'}">←</a></div>
-<div class="nH"><h2 class="hP" tabindex="-1"${subjectAttrs(thread)}>${escapeHtml(subjectOf(thread))}</h2>
+<div class="nH"><h2 class="hP" tabindex="-1"${subjectAttrs(thread)}>${escapeHtml(subjectOf(thread))}</h2>${labelChips(mailbox, thread)}
 <div role="list" class="conversation">
 ${messages}
 </div></div>`;

@@ -81,6 +81,8 @@ export async function signIn(fake: FakeGoogle, email: string, scope: string): Pr
 export const READONLY = 'https://www.googleapis.com/auth/gmail.readonly';
 export const METADATA = 'https://www.googleapis.com/auth/gmail.metadata';
 export const LABELS = 'https://www.googleapis.com/auth/gmail.labels';
+export const MODIFY = 'https://www.googleapis.com/auth/gmail.modify';
+export const MAIL = 'https://mail.google.com/';
 
 /** Starts the fake with `seed` for one test file, and resets it to that seed before each test. */
 export function useSeededFake(seed: Seed): { readonly fake: FakeGoogle } {
