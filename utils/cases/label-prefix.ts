@@ -26,7 +26,7 @@ export const MAX_LABEL_PREFIX_LENGTH = 100;
 const RESERVED_FIRST_LEVELS = new Set([
   'inbox', 'spam', 'trash', 'unread', 'starred', 'important', 'sent', 'draft', 'drafts', 'chat', 'chats',
   'category_forums', 'category_updates', 'category_personal', 'category_promotions', 'category_social',
-  'migrated', 'todo', 'todos', 'buzz', 'bin', 'allmail', 'archive', 'archived', 'muted',
+  'migrated', 'buzz', 'bin', 'allmail', 'archive', 'archived', 'muted',
   'ongelezen', 'gearchiveerd', 'enviado', 'da leggere',
 ]);
 
