@@ -15,8 +15,9 @@ export default defineConfig({
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     key: EXTENSION_PUBLIC_KEY,
-    // Least privilege: sign-in, the side panel and session/local storage. Nothing else yet.
-    permissions: ['identity', 'storage', 'sidePanel'],
+    // Least privilege: sign-in, the side panel, session/local storage, and alarms for the queue's
+    // sync job (F5), which must run while the worker is stopped.
+    permissions: ['identity', 'storage', 'sidePanel', 'alarms'],
     // Only the Google endpoints the background calls, and Gmail for the content script.
     host_permissions: [
       'https://mail.google.com/*',

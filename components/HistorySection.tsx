@@ -3,6 +3,7 @@ import { formatCount, formatDay, isSingular } from '@/utils/i18n/format';
 import type { HistoryState } from '@/utils/panel/history-state';
 import { errorText } from './errorText';
 import { useLocale } from './i18n';
+import { isPlainClick } from './plainClick';
 
 interface Props {
   history: HistoryState;
@@ -95,7 +96,7 @@ function Row({ row, pending, href, onOpen }: RowProps) {
   const { t, language } = useLocale();
   const { summary } = row;
   function open(event: MouseEvent) {
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     onOpen(row.threadId);
   }

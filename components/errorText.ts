@@ -27,6 +27,8 @@ export function errorText(t: Translate, error: AppError): string {
       return t('signInCancelled');
     case 'sign-in-failed':
       return t('signInFailed', detail);
+    case 'scope-required':
+      return t('errorScopeRequired');
     case 'not-gmail-tab':
       return t('notGmailBody');
     case 'no-conversation':

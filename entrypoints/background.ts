@@ -9,7 +9,8 @@ export default defineBackground(() => {
     browser,
     clientId: GOOGLE_CLIENT_ID,
     fetch: (input, init) => fetch(input, init),
-    now: Date.now,
+    // Read at each call, never captured: tests move the worker's clock (no sleeping in tests).
+    now: () => Date.now(),
     log: (message, details) => console.warn(`[icustomer] ${message}`, details),
   });
 
@@ -19,6 +20,8 @@ export default defineBackground(() => {
     if (port.name === panelPortName) app.connectPanel(port);
   });
   browser.tabs.onRemoved.addListener((tabId) => void app.forgetTab(tabId));
+  browser.alarms.onAlarm.addListener((alarm) => app.onAlarm(alarm.name));
+  void app.start();
   // The toolbar icon opens the side panel (issue 2 › 7); the setting persists, so setting it
   // again on every start is harmless and heals a profile where it was lost.
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

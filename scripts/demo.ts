@@ -22,7 +22,7 @@ import {
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '../demo-screenshots');
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY);
 
-const fake = await startFakeGoogle({ seed: demoSeedWithHistory });
+const fake = await startFakeGoogle({ seed: demoSeedWithHistory() });
 const userDataDir = newProfileDir();
 const context = await launchWithExtension({ fakeGoogleArgs: fake.chromiumArgs(), headless, userDataDir });
 const gmail = context.pages()[0] ?? (await context.newPage());

@@ -1,4 +1,5 @@
 import { AccountBar } from '@/components/AccountBar';
+import { CaseControls } from '@/components/CaseControls';
 import { ConsentScreen } from '@/components/ConsentScreen';
 import { ConversationDetails } from '@/components/ConversationDetails';
 import { CustomerCard } from '@/components/CustomerCard';
@@ -6,6 +7,8 @@ import { errorText } from '@/components/errorText';
 import { HistorySection } from '@/components/HistorySection';
 import { useLocale } from '@/components/i18n';
 import { Notice } from '@/components/Notice';
+import { QueueView } from '@/components/QueueView';
+import { SECTION_PANEL_ID, SectionTabs, sectionTabId } from '@/components/SectionTabs';
 import { StateMessage } from '@/components/StateMessage';
 import { gmailThreadUrl } from '@/utils/google/endpoints';
 import { formatWhen } from '@/utils/i18n/format';
@@ -14,15 +17,16 @@ import type { PanelState } from '@/utils/panel/state';
 interface Props {
   state: PanelState;
   privacyPolicyUrl: string;
-  now: () => number;
   /** Navigates the Gmail tab the panel follows (the agent stays in their tab and account). */
   navigateTab: (tabId: number, url: string) => void;
 }
 
-export function App({ state, privacyPolicyUrl, now, navigateTab }: Props) {
+export function App({ state, privacyPolicyUrl, navigateTab }: Props) {
   const { t, language } = useLocale();
   const screen = state.screen.value;
   const session = state.tab.value?.session ?? null;
+  const now = state.now.value;
+  const section = state.section.value;
 
   function content() {
     switch (screen.name) {
@@ -73,7 +77,7 @@ export function App({ state, privacyPolicyUrl, now, navigateTab }: Props) {
       case 'conversation': {
         const { view, tabId, accountPath } = screen;
         const threadUrl = (threadId: string) => gmailThreadUrl(accountPath, threadId);
-        const savedAt = formatWhen(view.fetchedAt, now(), language);
+        const savedAt = formatWhen(view.fetchedAt, now, language);
         const refreshError = state.conversationError.value;
         return (
           <>
@@ -89,7 +93,8 @@ export function App({ state, privacyPolicyUrl, now, navigateTab }: Props) {
                 {state.refreshing.value ? t('refreshing', savedAt) : t('updatedAt', savedAt)}
               </p>
             )}
-            <CustomerCard conversation={view.conversation} now={now()} />
+            <CustomerCard conversation={view.conversation} now={now} />
+            <CaseControls cases={state.cases} timeline={view.conversation.timeline} now={now} />
             {view.conversation.customer && (
               <HistorySection
                 history={state.history}
@@ -101,13 +106,40 @@ export function App({ state, privacyPolicyUrl, now, navigateTab }: Props) {
           </>
         );
       }
+      case 'queue': {
+        const { tabId, accountPath } = screen;
+        const threadUrl = (threadId: string) => gmailThreadUrl(accountPath, threadId);
+        return (
+          <QueueView
+            queue={state.queue}
+            now={now}
+            threadUrl={threadUrl}
+            onOpen={(threadId) => {
+              navigateTab(tabId, threadUrl(threadId));
+              // The agent opened a case to work on it: its status and SLA are on the other tab.
+              state.showSection('conversation');
+            }}
+          />
+        );
+      }
     }
   }
 
   return (
     <>
       {session && <AccountBar email={session.email} onSignOut={() => void state.signOut()} />}
-      <main>{content()}</main>
+      <main>
+        {state.navigable.value ? (
+          <>
+            <SectionTabs selected={section} onSelect={state.showSection} />
+            <div role="tabpanel" id={SECTION_PANEL_ID} aria-labelledby={sectionTabId(section)}>
+              {content()}
+            </div>
+          </>
+        ) : (
+          content()
+        )}
+      </main>
     </>
   );
 }

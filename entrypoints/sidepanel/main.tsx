@@ -5,7 +5,7 @@ import { createTranslate } from '@/utils/i18n/messages';
 import { sendPanelRequest } from '@/utils/messaging/client';
 import { panelEventSchema, panelPortName } from '@/utils/messaging/protocol';
 import { explicitTabId } from '@/utils/panel/bind-tab';
-import { createPanelState } from '@/utils/panel/state';
+import { NOW_TICK_MS, createPanelState } from '@/utils/panel/state';
 import { App } from './App';
 import './style.css';
 
@@ -14,6 +14,7 @@ const state = createPanelState({
   // Preact renders in a microtask: a task later, the DOM shows what the signals hold.
   rendered: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });
+setInterval(state.tick, NOW_TICK_MS);
 
 let boundTabId: number | null = null;
 let port = connect();
@@ -59,7 +60,6 @@ render(
     <App
       state={state}
       privacyPolicyUrl={browser.runtime.getURL('/privacy.html')}
-      now={Date.now}
       navigateTab={(tabId, url) => void browser.tabs.update(tabId, { url })}
     />
   </LocaleContext.Provider>,

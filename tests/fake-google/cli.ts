@@ -13,7 +13,7 @@ if (values.seed !== undefined && values.seed !== 'demo') {
 }
 const fake = await startFakeGoogle({
   ...(values.port === undefined ? {} : { port: Number(values.port) }),
-  ...(values.seed === 'demo' ? { seed: demoSeedWithHistory } : {}),
+  ...(values.seed === 'demo' ? { seed: demoSeedWithHistory() } : {}),
 });
 console.log(`fake Google listening on ${fake.origin} (port ${fake.port})`);
 console.log(`SPKI hash: ${fake.spkiHash}`);

@@ -191,9 +191,28 @@ export const demoSeed: Seed = {
   ],
 };
 
-/** What `npm start` shows: the demo seed plus Maria's 42 earlier conversations, archived. */
-export const demoSeedWithHistory: Seed = {
-  accounts: demoSeed.accounts.map((account, index) =>
-    index === 0 ? { ...account, threads: [...account.threads, ...mariaHistory()] } : account,
-  ),
-};
+/**
+ * Cases a team already works on, labelled as the extension labels them (F4), timed from when the
+ * demo starts so the queue (F5) shows overdue, due and pending ones and the badge a count.
+ */
+function demoCases(now: number): SeedThread[] {
+  const HOUR = 3_600_000;
+  const cases: [string, string, string[], number][] = [
+    ['Carla Dias <carla@shop.example>', 'Checkout rejects every card', ['iCustomer/Status/Open', 'iCustomer/Priority/P1'], 6],
+    ['Dev Patel <dev@firm.example>', 'Invoice address is wrong', ['iCustomer/Status/Open', 'iCustomer/Priority/P2'], 3],
+    ['Eva Berg <eva@nord.example>', 'Question about the annual plan', ['iCustomer/Status/Open', 'iCustomer/Priority/P3'], 20],
+    ['Finn Olsen <finn@fjord.example>', 'Need the serial number', ['iCustomer/Status/Pending', 'iCustomer/Priority/P2'], 30],
+  ];
+  return cases.map(([from, subject, labels, hoursAgo]) => ({
+    messages: [{ from, to: AGENT, subject, date: now - hoursAgo * HOUR, text: 'Could you help me with this, please?', labelIds: ['INBOX', 'UNREAD', ...labels] }],
+  }));
+}
+
+/** What `npm start` shows: the demo seed, Maria's 42 earlier conversations (archived) and open cases. */
+export function demoSeedWithHistory(now = Date.now()): Seed {
+  return {
+    accounts: demoSeed.accounts.map((account, index) =>
+      index === 0 ? { ...account, threads: [...account.threads, ...mariaHistory(), ...demoCases(now)] } : account,
+    ),
+  };
+}

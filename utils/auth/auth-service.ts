@@ -158,7 +158,13 @@ export function createAuthService(deps: AuthDeps) {
     }
   }
 
-  return { signIn, getAccessToken, revoke, forget: (email: string) => deps.tokens.remove(email) };
+  /** Whether the token held for `email` carries `scopes` (no Google call; false without a token). */
+  async function holdsScopes(email: string, scopes: readonly string[]): Promise<boolean> {
+    const stored = await deps.tokens.get(email);
+    return stored !== null && hasScopes(stored.scopes, scopes);
+  }
+
+  return { signIn, getAccessToken, holdsScopes, revoke, forget: (email: string) => deps.tokens.remove(email) };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

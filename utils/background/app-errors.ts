@@ -23,8 +23,22 @@ export class RequestRefused extends Error {
   override readonly name = 'RequestRefused';
 }
 
+/** The agent has not granted the scope a change needs: the panel explains and asks (issue 4 › 2). */
+export class ScopeRequired extends Error {
+  override readonly name = 'ScopeRequired';
+}
+
+/** Google no longer honours the grant: the silent refresh was refused, or a fresh token still gets 401. */
+export function isRevocation(error: unknown): boolean {
+  return (
+    (error instanceof AuthLostError && error.reason === 'revoked') ||
+    (error instanceof GmailError && error.kind === 'unauthorized')
+  );
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof RequestRefused) return { code: 'bad-request', detail: error.message };
+  if (error instanceof ScopeRequired) return { code: 'scope-required', detail: error.message };
   if (error instanceof GmailError) {
     const reason = error.reason ? ` (${error.reason})` : '';
     return { code: CODE_BY_GMAIL_KIND[error.kind], detail: `${error.message}${reason}`.slice(0, 2000) };

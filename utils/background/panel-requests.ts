@@ -2,13 +2,13 @@
  * Answers the side panel's requests for a tab. The tab decides the account, so a panel can only
  * ever read the data of the account its Gmail tab shows (F10).
  */
-import { AuthLostError } from '../auth/auth-service';
-import { GmailError } from '../gmail/errors';
 import type { HistoryView } from '../history/types';
-import type { PanelRequest, Result } from '../messaging/protocol';
-import { RequestRefused, toAppError } from './app-errors';
+import type { GmailContext, PanelRequest, Result } from '../messaging/protocol';
+import { RequestRefused, isRevocation, toAppError } from './app-errors';
+import type { CaseService } from './case-service';
 import type { ConversationService } from './conversation-service';
 import type { HistoryService } from './history-service';
+import type { QueueSync } from './queue-sync';
 import type { Sessions } from './sessions';
 import type { TabContexts } from './tab-contexts';
 
@@ -17,38 +17,40 @@ export interface PanelRequestDeps {
   sessions: Sessions;
   conversations: ConversationService;
   history: HistoryService;
+  cases: CaseService;
+  queue: Pick<QueueSync, 'view'>;
+  /** Syncs the account's queue with Gmail, then tells its panels and badges. */
+  syncQueue: (account: string) => Promise<void>;
   log: (message: string, details: Record<string, unknown>) => void;
-}
-
-/** Google no longer honours the grant: the silent refresh was refused, or a fresh token still gets 401. */
-function isRevocation(error: unknown): boolean {
-  return (
-    (error instanceof AuthLostError && error.reason === 'revoked') ||
-    (error instanceof GmailError && error.kind === 'unauthorized')
-  );
 }
 
 export function createPanelRequestHandler(deps: PanelRequestDeps) {
   /**
-   * Runs a read about the conversation open in a tab, for the tab's signed-in account only. A read
+   * Runs work for the account a tab shows, if it is signed in, and for nothing else (F10). Work
    * that shows the grant is gone purges the account (F8).
    */
-  async function readForTab<T>(
+  async function forAccount<T>(
     tabId: number,
     what: string,
-    read: (account: string, threadId: string) => Promise<T>,
+    run: (account: string, context: GmailContext) => Promise<Result<T>>,
   ): Promise<Result<T>> {
     const { context, account } = await deps.contexts.resolve(tabId);
     if (!context) return { ok: false, error: { code: 'not-gmail-tab' } };
     if (!account || !(await deps.sessions.current(account))) return { ok: false, error: { code: 'not-signed-in' } };
-    if (!context.threadId) return { ok: false, error: { code: 'no-conversation' } };
     try {
-      return { ok: true, data: await read(account, context.threadId) };
+      return await run(account, context);
     } catch (error) {
-      deps.log(`${what} read failed`, { error: String(error) });
+      deps.log(`${what} failed`, { error: String(error) });
       if (isRevocation(error)) await deps.sessions.revoked(account);
       return { ok: false, error: toAppError(error) };
     }
+  }
+
+  /** Work about the conversation open in a tab, for the tab's signed-in account only. */
+  function forOpenThread<T>(tabId: number, what: string, run: (account: string, threadId: string) => Promise<T>): Promise<Result<T>> {
+    return forAccount(tabId, what, async (account, context) =>
+      context.threadId ? { ok: true, data: await run(account, context.threadId) } : { ok: false, error: { code: 'no-conversation' } },
+    );
   }
 
   /** The history of the tab's conversation's customer: as the cached thread names them, or as hinted. */
@@ -76,8 +78,12 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
 
   return async function handle(request: PanelRequest): Promise<Result<unknown>> {
     switch (request.type) {
-      case 'auth/sign-in':
-        return deps.sessions.signIn(request.tabId);
+      case 'auth/sign-in': {
+        const result = await deps.sessions.signIn(request.tabId);
+        // The queue and the badge are filled in the background while the agent reads the card.
+        if (result.ok) void deps.syncQueue(result.data.email);
+        return result;
+      }
       case 'auth/sign-out': {
         const { account } = await deps.contexts.resolve(request.tabId);
         if (!account) return { ok: false, error: { code: 'not-signed-in' } };
@@ -85,13 +91,22 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
         return { ok: true, data: null };
       }
       case 'conversation/get':
-        return readForTab(request.tabId, 'conversation', (account, threadId) =>
+        return forOpenThread(request.tabId, 'conversation read', (account, threadId) =>
           request.source === 'cache'
             ? deps.conversations.fromCache(account, threadId)
             : deps.conversations.fromNetwork(account, threadId),
         );
       case 'history/get':
-        return readForTab(request.tabId, 'history', (account, threadId) => readHistory(request, account, threadId));
+        return forOpenThread(request.tabId, 'history read', (account, threadId) => readHistory(request, account, threadId));
+      case 'case/set':
+        return forOpenThread(request.tabId, 'case change', (account, threadId) => deps.cases.setCase(account, threadId, request.change));
+      case 'auth/grant':
+        return deps.sessions.grant(request.tabId, request.feature);
+      case 'queue/get':
+        return forAccount(request.tabId, 'queue read', async (account) => {
+          if (request.source === 'network') await deps.syncQueue(account);
+          return { ok: true, data: await deps.queue.view(account) };
+        });
     }
   };
 }

@@ -3,13 +3,13 @@
  * when Google withdraws access elsewhere. An account is signed in while its record is in the
  * cache; any end of access purges that account's Google data and tells its panels.
  */
-import type { AuthService } from '../auth/auth-service';
+import type { AuthService, SignInFailure } from '../auth/auth-service';
 import type { SessionArea } from '../auth/token-store';
 import type { CacheDb } from '../db/schema';
 import { purgeAccount } from '../db/purge';
 import { readAccount, writeAccount } from '../db/repositories';
-import { GMAIL_READ_SCOPE, IDENTITY_SCOPES } from '../google/scopes';
-import type { Result, SignInResult, TabState } from '../messaging/protocol';
+import { FEATURE_SCOPES, GMAIL_READ_SCOPE, IDENTITY_SCOPES, type ScopedFeature } from '../google/scopes';
+import type { AppError, Result, SignInResult, TabState } from '../messaging/protocol';
 import type { TabContexts } from './tab-contexts';
 
 /** What the panel's features need today; later features ask for more incrementally. */
@@ -52,19 +52,25 @@ export function createSessions(deps: SessionsDeps) {
       const { context, account: expected } = await deps.contexts.resolve(tabId);
       if (!context) return { ok: false, error: { code: 'not-gmail-tab' } };
       const outcome = await deps.auth.signIn(expected, BASE_SCOPES);
-      if (!outcome.ok) {
-        const { failure } = outcome;
-        if (failure.kind === 'cancelled') return { ok: false, error: { code: 'sign-in-cancelled' } };
-        if (failure.kind === 'mismatch') {
-          return { ok: false, error: { code: 'account-mismatch', detail: failure.signedInAs } };
-        }
-        return { ok: false, error: { code: 'sign-in-failed', detail: failure.detail } };
-      }
+      if (!outcome.ok) return { ok: false, error: signInError(outcome.failure) };
       await writeAccount(await deps.db(), { account: outcome.email, name: outcome.name, signedInAt: deps.now() });
       await deps.contexts.rememberAccountPath(context.accountPath, outcome.email);
       await deps.session.remove(reasonKey(outcome.email));
       deps.onAccountChanged(outcome.email);
       return { ok: true, data: { email: outcome.email, name: outcome.name } };
+    },
+
+    /**
+     * Incremental consent (issue 4 › 2): Google's window asks for the feature's scopes on top of
+     * those granted (include_granted_scopes), for the tab's signed-in account only.
+     */
+    async grant(tabId: number, feature: ScopedFeature): Promise<Result<null>> {
+      const { account } = await deps.contexts.resolve(tabId);
+      if (!account || !(await readAccount(await deps.db(), account))) return { ok: false, error: { code: 'not-signed-in' } };
+      const outcome = await deps.auth.signIn(account, [...BASE_SCOPES, ...FEATURE_SCOPES[feature]]);
+      if (!outcome.ok) return { ok: false, error: signInError(outcome.failure) };
+      deps.onAccountChanged(account);
+      return { ok: true, data: null };
     },
 
     /** "Sign out and revoke access": revoke at Google, then purge whatever the answer. */
@@ -78,6 +84,12 @@ export function createSessions(deps: SessionsDeps) {
       return end(account, 'revoked');
     },
   };
+}
+
+function signInError(failure: SignInFailure): AppError {
+  if (failure.kind === 'cancelled') return { code: 'sign-in-cancelled' };
+  if (failure.kind === 'mismatch') return { code: 'account-mismatch', detail: failure.signedInAs };
+  return { code: 'sign-in-failed', detail: failure.detail };
 }
 
 export type Sessions = ReturnType<typeof createSessions>;

@@ -37,11 +37,19 @@ export function createTabContexts(area: SessionArea) {
     return typeof value === 'string' ? value : null;
   }
 
+  /** A tab's context and the account it shows: what every per-tab answer starts from (F10). */
+  async function resolve(tabId: number): Promise<TabAccount> {
+    const context = await get(tabId);
+    return { context, account: context && (await accountEmail(context)) };
+  }
+
   return {
-    /** A tab's context and the account it shows: what every per-tab answer starts from (F10). */
-    async resolve(tabId: number): Promise<TabAccount> {
-      const context = await get(tabId);
-      return { context, account: context && (await accountEmail(context)) };
+    resolve,
+    /** Every Gmail tab that reported, with its account: whose badge shows what (F5). */
+    async all(): Promise<{ tabId: number; account: string | null }[]> {
+      const items = await area.get(null);
+      const tabs = Object.keys(items).flatMap((key) => (/^tab:\d+$/.test(key) ? [Number(key.slice(4))] : []));
+      return Promise.all(tabs.map(async (tabId) => ({ tabId, account: (await resolve(tabId)).account })));
     },
     async set(tabId: number, context: GmailContext): Promise<void> {
       senders.set(tabId, context.senders);

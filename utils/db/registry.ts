@@ -13,6 +13,8 @@ export const STORE_REGISTRY: Record<StoreNames<CacheSchema>, { holds: StoreHolds
   accounts: { holds: 'google-data' },
   summaries: { holds: 'google-data' },
   histories: { holds: 'google-data' },
+  cases: { holds: 'google-data' },
+  mailboxes: { holds: 'google-data' },
 };
 
 export const GOOGLE_DATA_STORES = (Object.keys(STORE_REGISTRY) as StoreNames<CacheSchema>[]).filter(

@@ -4,6 +4,8 @@
  * account's records: purge and per-account isolation (F8, F10) need no scan.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { CaseEntry } from '../cases/entry';
+import type { GmailLabel } from '../cases/labels';
 import type { HistoryEntry, ThreadSummary } from '../history/types';
 import type { Conversation } from '../mail/types';
 
@@ -40,16 +42,39 @@ export interface AccountRecord {
   signedInAt: number;
 }
 
+/** An Open or Pending case of the account's mailbox, as the queue shows it (F5). */
+export interface CaseRecord {
+  account: string;
+  threadId: string;
+  entry: CaseEntry;
+  fetchedAt: number;
+}
+
+/** How far the account's queue is in step with Gmail (F5): the history cursor and the labels. */
+export interface MailboxRecord {
+  account: string;
+  /** users.history.list resumes from here; null before the first full sync. */
+  historyId: string | null;
+  /** The mailbox's labels (ids and names) as last listed: case labels are matched by name. */
+  labels: GmailLabel[];
+  /** Cases listed but not read yet: a large first sync is spread over several runs (quota). */
+  unread: string[];
+  /** When the queue was last brought up to date; null before the first sync. */
+  syncedAt: number | null;
+}
+
 export interface CacheSchema extends DBSchema {
   threads: { key: [string, string]; value: ThreadRecord };
   accounts: { key: [string]; value: AccountRecord };
   summaries: { key: [string, string]; value: SummaryRecord };
   histories: { key: [string, string]; value: HistoryRecord };
+  cases: { key: [string, string]; value: CaseRecord };
+  mailboxes: { key: [string]; value: MailboxRecord };
 }
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
 export const DB_NAME = 'icustomer-mail';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** `onClose` runs when the connection is given up, so the next caller opens a fresh one. */
 export async function openCacheDb(onClose: () => void = () => {}): Promise<CacheDb> {
@@ -63,6 +88,10 @@ export async function openCacheDb(onClose: () => void = () => {}): Promise<Cache
       if (oldVersion < 2) {
         database.createObjectStore('summaries', { keyPath: ['account', 'threadId'] });
         database.createObjectStore('histories', { keyPath: ['account', 'customer'] });
+      }
+      if (oldVersion < 3) {
+        database.createObjectStore('cases', { keyPath: ['account', 'threadId'] });
+        database.createObjectStore('mailboxes', { keyPath: ['account'] });
       }
     },
     // Another context (a purge's deleteDB, a newer version) needs the database: let go at once.

@@ -8,10 +8,15 @@ import { GMAIL_API_BASE, GMAIL_BATCH_URL } from '../google/endpoints';
 import { type BatchAnswer, type BatchCall, MAX_BATCH_PARTS, batchBody, boundaryOf, parseBatchAnswers } from './batch';
 import { GmailError, errorFromResponse } from './errors';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry';
+import { type GmailLabel, gmailLabelListSchema, gmailLabelSchema, type LabelModifyRequest } from '../cases/labels';
 import {
+  type GmailHistoryList,
   type GmailProfile,
   type GmailThread,
   type GmailThreadList,
+  historyListSchema,
+  type ModifiedThread,
+  modifiedThreadSchema,
   profileSchema,
   threadListSchema,
   threadSchema,
@@ -52,6 +57,20 @@ const THREAD_SUMMARY_QUERY = new URLSearchParams({
   metadataHeaders: 'Subject',
   fields: 'id,historyId,messages(id,threadId,labelIds,internalDate,payload/headers)',
 });
+/**
+ * A queue row (F5) needs who wrote each message and when, the subject and the labels: metadata
+ * with the address headers that decide the customer and the side of each message, no bodies.
+ */
+const THREAD_CASE_QUERY = (() => {
+  const query = new URLSearchParams({ format: 'metadata', fields: 'id,historyId,messages(id,threadId,labelIds,internalDate,payload/headers)' });
+  for (const header of ['From', 'To', 'Cc', 'Reply-To', 'Subject']) query.append('metadataHeaders', header);
+  return query;
+})();
+/** Changes since a history id: which threads they touched, with their labels after the change. */
+const HISTORY_REF = 'message(id,threadId,labelIds)';
+const HISTORY_FIELDS =
+  `history(messages(id,threadId),messagesAdded/${HISTORY_REF},messagesDeleted/${HISTORY_REF},` +
+  `labelsAdded/${HISTORY_REF},labelsRemoved/${HISTORY_REF}),historyId,nextPageToken`;
 /** Ids and historyIds only: snippets are message content the history does not show. */
 const THREAD_LIST_FIELDS = 'threads(id,historyId),nextPageToken';
 const API_PATH = new URL(GMAIL_API_BASE).pathname;
@@ -105,13 +124,26 @@ export function createGmailClient(deps: GmailClientDeps) {
     }
   }
 
-  /** One logical call: auth retry once, back-off retries, then parse. */
-  async function call<T>(method: string, path: string, query: URLSearchParams, schema: z.ZodMiniType<T>): Promise<T> {
+  /**
+   * One logical call: auth retry once, back-off retries, then parse. A JSON `body` makes it a POST;
+   * the writes sent here (labels.create, threads.modify) are safe to repeat after a 5xx: a label
+   * created meanwhile answers 409, a modify applied twice changes nothing.
+   */
+  async function call<T>(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    schema: z.ZodMiniType<T>,
+    body?: Record<string, unknown>,
+  ): Promise<T> {
     const url = `${GMAIL_API_BASE}/${path}${query.size ? `?${query}` : ''}`;
+    const init: RequestInit = body
+      ? { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
+      : {};
     let token = await deps.getAccessToken({ forceRefresh: false });
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const response = await send(url, token);
+      const response = await send(url, token, init);
       const body = await readJson(response);
       deps.onCall?.({ method, ok: response.ok, status: response.status });
       if (response.ok) {
@@ -196,6 +228,14 @@ export function createGmailClient(deps: GmailClientDeps) {
     return outcomes;
   }
 
+  async function batchedThreadReads(threadIds: readonly string[], query: URLSearchParams) {
+    const calls = threadIds.map((threadId) => ({ id: threadId, path: `${API_PATH}/threads/${encodeURIComponent(threadId)}?${query}` }));
+    const chunks = [];
+    for (let start = 0; start < calls.length; start += MAX_BATCH_PARTS) chunks.push(calls.slice(start, start + MAX_BATCH_PARTS));
+    const answers = await Promise.all(chunks.map((chunk) => batch('gmail.users.threads.get', chunk, threadSchema)));
+    return new Map(answers.flatMap((answer) => [...answer]));
+  }
+
   return {
     /** The conversation card's view of a thread: all headers and attachment names, no bodies. */
     getThreadForCard(threadId: string): Promise<GmailThread> {
@@ -211,18 +251,41 @@ export function createGmailClient(deps: GmailClientDeps) {
       if (pageToken) query.set('pageToken', pageToken);
       return call('gmail.users.threads.list', 'threads', query, threadListSchema);
     },
+    /** One page of the threads carrying a label (a case status): ids and historyIds only. */
+    listThreadsWithLabel(labelId: string, pageToken: string | undefined, maxResults: number): Promise<GmailThreadList> {
+      const query = new URLSearchParams({ labelIds: labelId, maxResults: String(maxResults), fields: THREAD_LIST_FIELDS });
+      if (pageToken) query.set('pageToken', pageToken);
+      return call('gmail.users.threads.list', 'threads', query, threadListSchema);
+    },
     /** Threads for history rows (subject, dates, labels), in batches of up to 100: by thread id. */
-    async getThreadsForSummary(threadIds: readonly string[]): Promise<Map<string, GmailThread | GmailError>> {
-      const calls = threadIds.map((threadId) => ({
-        id: threadId,
-        path: `${API_PATH}/threads/${encodeURIComponent(threadId)}?${THREAD_SUMMARY_QUERY}`,
-      }));
-      const chunks = [];
-      for (let start = 0; start < calls.length; start += MAX_BATCH_PARTS) chunks.push(calls.slice(start, start + MAX_BATCH_PARTS));
-      const answers = await Promise.all(chunks.map((chunk) => batch('gmail.users.threads.get', chunk, threadSchema)));
-      return new Map(answers.flatMap((answer) => [...answer]));
+    getThreadsForSummary(threadIds: readonly string[]): Promise<Map<string, GmailThread | GmailError>> {
+      return batchedThreadReads(threadIds, THREAD_SUMMARY_QUERY);
+    },
+    /** Threads for queue rows (customer, sides, dates, labels), in batches of up to 100. */
+    getThreadsForCase(threadIds: readonly string[]): Promise<Map<string, GmailThread | GmailError>> {
+      return batchedThreadReads(threadIds, THREAD_CASE_QUERY);
+    },
+    async listLabels(): Promise<GmailLabel[]> {
+      const answer = await call('gmail.users.labels.list', 'labels', new URLSearchParams({ fields: 'labels(id,name)' }), gmailLabelListSchema);
+      return answer.labels ?? [];
+    },
+    createLabel(name: string): Promise<GmailLabel> {
+      const body = { name, labelListVisibility: 'labelShow', messageListVisibility: 'show' };
+      return call('gmail.users.labels.create', 'labels', new URLSearchParams(), gmailLabelSchema, body);
+    },
+    /** Adds and removes labels on every message of a thread in one request: never half-applied. */
+    modifyThread(threadId: string, request: LabelModifyRequest): Promise<ModifiedThread> {
+      const path = `threads/${encodeURIComponent(threadId)}/modify`;
+      return call('gmail.users.threads.modify', path, new URLSearchParams(), modifiedThreadSchema, { ...request });
+    },
+    /** One page of the mailbox's changes since `startHistoryId`; a too-old id answers 404. */
+    listHistory(startHistoryId: string, pageToken: string | undefined): Promise<GmailHistoryList> {
+      const query = new URLSearchParams({ startHistoryId, maxResults: '500', fields: HISTORY_FIELDS });
+      if (pageToken) query.set('pageToken', pageToken);
+      return call('gmail.users.history.list', 'history', query, historyListSchema);
     },
   };
+
 }
 
 /** Gmail's answer as data, or a specific error naming what in it was wrong. */

@@ -71,6 +71,35 @@ export const threadListSchema = z.object({
 });
 export type GmailThreadList = z.infer<typeof threadListSchema>;
 
+/** threads.modify answers the thread with each message's labels after the change. */
+export const modifiedThreadSchema = z.object({
+  id: gmailIdSchema,
+  historyId: z.optional(uint64StringSchema),
+  messages: z.optional(z.array(z.object({ id: gmailIdSchema, threadId: z.optional(gmailIdSchema), labelIds: z.optional(z.array(z.string())) }))),
+});
+export type ModifiedThread = z.infer<typeof modifiedThreadSchema>;
+
+/** History records: which threads changed, and their messages' labels after the change (F5). */
+const historyMessageRefSchema = z.object({
+  message: z.object({ id: gmailIdSchema, threadId: z.optional(gmailIdSchema), labelIds: z.optional(z.array(z.string())) }),
+});
+export const historyListSchema = z.object({
+  history: z.optional(
+    z.array(
+      z.object({
+        messages: z.optional(z.array(z.object({ id: gmailIdSchema, threadId: z.optional(gmailIdSchema) }))),
+        messagesAdded: z.optional(z.array(historyMessageRefSchema)),
+        messagesDeleted: z.optional(z.array(historyMessageRefSchema)),
+        labelsAdded: z.optional(z.array(historyMessageRefSchema)),
+        labelsRemoved: z.optional(z.array(historyMessageRefSchema)),
+      }),
+    ),
+  ),
+  historyId: uint64StringSchema,
+  nextPageToken: z.optional(z.string()),
+});
+export type GmailHistoryList = z.infer<typeof historyListSchema>;
+
 export const profileSchema = z.object({
   emailAddress: z.email(),
   messagesTotal: z.optional(countSchema),

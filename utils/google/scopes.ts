@@ -5,6 +5,16 @@
  */
 export const IDENTITY_SCOPES = ['openid', 'email', 'profile'] as const;
 export const GMAIL_READ_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
+/**
+ * Case statuses are labels (F4): creating a label and changing a thread's labels need modify.
+ * `gmail.labels` alone can create labels but not apply them, so it would not do.
+ */
+export const GMAIL_MODIFY_SCOPE = 'https://www.googleapis.com/auth/gmail.modify';
+const FULL_MAIL_SCOPE = 'https://mail.google.com/';
+
+/** What each feature asks for on top of reading, the first time the agent uses it. */
+export const FEATURE_SCOPES = { cases: [GMAIL_MODIFY_SCOPE] } as const;
+export type ScopedFeature = keyof typeof FEATURE_SCOPES;
 
 /** Google answers the short identity scopes with their long names; compare in one form. */
 const LONG_NAMES: Record<string, string> = {
@@ -18,7 +28,8 @@ export function normalizeScope(scope: string): string {
 
 /** Scopes that subsume another (a token with gmail.modify may read). */
 const IMPLIED_BY: Record<string, string[]> = {
-  [GMAIL_READ_SCOPE]: ['https://www.googleapis.com/auth/gmail.modify', 'https://mail.google.com/'],
+  [GMAIL_READ_SCOPE]: [GMAIL_MODIFY_SCOPE, FULL_MAIL_SCOPE],
+  [GMAIL_MODIFY_SCOPE]: [FULL_MAIL_SCOPE],
 };
 
 export function hasScopes(granted: readonly string[], needed: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 /** A history row's summary from a Gmail thread read with format=metadata (or full). */
 import type { GmailThread } from '../gmail/schemas';
 import { threadSubject } from '../mail/conversation';
-import { internalDateOf, nonDraftOldestFirst } from '../mail/messages';
+import { internalDateOf, nonDraftOldestFirst, threadLabelIds } from '../mail/messages';
 import type { ThreadSummary } from './types';
 
 export function toThreadSummary(thread: GmailThread): ThreadSummary {
@@ -14,6 +14,6 @@ export function toThreadSummary(thread: GmailThread): ThreadSummary {
     messageCount: messages.length,
     firstMessageAt: dates[0] ?? 0,
     lastMessageAt: dates.at(-1) ?? 0,
-    labelIds: [...new Set(thread.messages.flatMap((message) => message.labelIds ?? []))],
+    labelIds: threadLabelIds(thread.messages),
   };
 }

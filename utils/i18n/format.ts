@@ -14,11 +14,21 @@ export function formatWhen(epochMs: number, now: number, locale: string): string
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
-/** The largest whole unit: "3 days", "5 hr", "12 min" (at least one minute). */
+/**
+ * The two largest units, compact enough for a line that counts down: "2 hr 10 min", "3 days 4 hr",
+ * "5 min" (at least one minute; a zero second unit is left out). Whole minutes, rounded down.
+ */
 export function formatDuration(ms: number, locale: string): string {
-  const [value, unit] =
-    ms >= DAY ? [Math.floor(ms / DAY), 'day'] : ms >= HOUR ? [Math.floor(ms / HOUR), 'hour'] : [Math.max(1, Math.floor(ms / MINUTE)), 'minute'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  const total = Math.max(1, Math.floor(ms / MINUTE));
+  const days = Math.floor(total / (DAY / MINUTE));
+  const hours = Math.floor(total / (HOUR / MINUTE)) % 24;
+  const minutes = total % (HOUR / MINUTE);
+  const units: [value: number, unit: string][] =
+    days > 0 ? [[days, 'day'], [hours, 'hour']] : hours > 0 ? [[hours, 'hour'], [minutes, 'minute']] : [[minutes, 'minute']];
+  const parts = units
+    .filter(([value], index) => index === 0 || value > 0)
+    .map(([value, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value));
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(parts);
 }
 
 /** "Nov 23, 2025": the day only, for contacts and history rows. */

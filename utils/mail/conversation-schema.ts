@@ -3,6 +3,7 @@
  * a message from the background to the panel, and a record read back from IndexedDB.
  */
 import * as z from 'zod/mini';
+import { slaMessageSchema } from '../cases/schemas';
 import type { Conversation } from './types';
 
 const personSchema = z.object({ name: z.string(), email: z.string() });
@@ -29,4 +30,7 @@ export const conversationSchema = z.object({
     z.object({ state: z.literal('none') }),
   ]),
   lastMessageAt: epochMsSchema,
+  // Absent from records cached before issue 4: no labels and no timeline until the next refresh.
+  labelIds: z._default(z.array(z.string()), []),
+  timeline: z._default(z.array(slaMessageSchema), []),
 }) satisfies z.ZodMiniType<Conversation>;

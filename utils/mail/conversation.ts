@@ -3,10 +3,10 @@ import type { GmailMessage, GmailThread } from '../gmail/schemas';
 import { attachmentsOf } from './attachments';
 import { pickCustomer } from './customer';
 import { decodeHeaderValue } from './encoded-words';
-import { headerValue, internalDateOf, nonDraftOldestFirst } from './messages';
+import { headerValue, internalDateOf, nonDraftOldestFirst, threadLabelIds } from './messages';
 import { collectParticipants } from './participants';
 import type { Conversation } from './types';
-import { waitingStateOf } from './waiting';
+import { timelineOf, waitingStateOf } from './waiting';
 
 export function toConversation(thread: GmailThread, agentEmail: string): Conversation {
   const messages = nonDraftOldestFirst(thread.messages);
@@ -20,6 +20,8 @@ export function toConversation(thread: GmailThread, agentEmail: string): Convers
     attachments: messages.flatMap(attachmentsOf),
     waiting: waitingStateOf(messages, agentEmail),
     lastMessageAt: lastMessageAt(messages),
+    labelIds: threadLabelIds(thread.messages),
+    timeline: timelineOf(messages, agentEmail),
   };
 }
 

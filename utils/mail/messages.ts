@@ -20,6 +20,11 @@ export function addressesIn(message: GmailMessage, name: string): Person[] {
   return headerValues(message, name).flatMap(parseAddressList);
 }
 
+/** Gmail label ids on any message of the thread, drafts included (a draft carries the thread's). */
+export function threadLabelIds(messages: readonly GmailMessage[]): string[] {
+  return [...new Set(messages.flatMap((message) => message.labelIds ?? []))];
+}
+
 export function isDraft(message: GmailMessage): boolean {
   return message.labelIds?.includes('DRAFT') ?? false;
 }

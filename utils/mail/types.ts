@@ -1,3 +1,5 @@
+import type { SlaMessage } from '../cases/sla';
+
 /**
  * The conversation as the panel shows it: derived from a Gmail thread, plain JSON so it can
  * cross contexts and be cached in IndexedDB unchanged.
@@ -48,4 +50,8 @@ export interface Conversation {
   waiting: WaitingState;
   /** internalDate (epoch ms) of the newest non-draft message. */
   lastMessageAt: number;
+  /** Gmail label ids on any message of the thread: the case status lives in labels (F4). */
+  labelIds: string[];
+  /** Non-draft messages, oldest first: when, and whether the customer's side wrote them (SLA). */
+  timeline: SlaMessage[];
 }

@@ -2,6 +2,7 @@
 import type { GmailMessage } from '../gmail/schemas';
 import { isFromOutside } from './customer';
 import { internalDateOf } from './messages';
+import type { SlaMessage } from '../cases/sla';
 import type { WaitingState } from './types';
 
 /**
@@ -17,4 +18,9 @@ export function waitingStateOf(messages: readonly GmailMessage[], agentEmail: st
   if (outside.at(-1) !== true) return { state: 'answered', at: internalDateOf(newest) };
   const firstUnanswered = messages[outside.lastIndexOf(false) + 1] ?? newest;
   return { state: 'waiting', since: internalDateOf(firstUnanswered) };
+}
+
+/** What an SLA is computed from (F4): each non-draft message's time and side, oldest first. */
+export function timelineOf(messages: readonly GmailMessage[], agentEmail: string): SlaMessage[] {
+  return messages.map((message) => ({ at: internalDateOf(message), fromCustomer: isFromOutside(message, agentEmail) }));
 }

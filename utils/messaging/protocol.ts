@@ -7,6 +7,8 @@
  * - background → side panel: events over a `panel` port.
  */
 import * as z from 'zod/mini';
+import { caseLabelSchema, caseViewSchema, queueViewSchema } from '../cases/schemas';
+import type { CaseView, QueueView } from '../cases/types';
 import { MAX_SENDERS } from '../gmail-ui/read-context';
 import { MAX_LISTED_THREADS } from '../history/listing';
 import { historyViewSchema } from '../history/schemas';
@@ -56,6 +58,15 @@ export const panelRequestSchema = z.discriminatedUnion('type', [
     customer: emailSchema,
     rows: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_LISTED_THREADS)),
   }),
+  /** Sets the open conversation's status or priority (F4): labels in the tab's mailbox. */
+  z.object({ type: z.literal('case/set'), tabId: tabIdSchema, change: caseLabelSchema }),
+  /**
+   * Asks Google, interactively, for the scopes a feature needs beyond reading (issue 4 › 2:
+   * incremental consent). Declining leaves every read-only feature as it was.
+   */
+  z.object({ type: z.literal('auth/grant'), tabId: tabIdSchema, feature: z.enum(['cases']) }),
+  /** The queue of the tab's account (F5). 'cache': no Gmail call; 'network': sync with Gmail first. */
+  z.object({ type: z.literal('queue/get'), tabId: tabIdSchema, source: z.enum(['cache', 'network']) }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -67,6 +78,8 @@ export const errorCodeSchema = z.enum([
   'sign-in-failed',
   'account-mismatch',
   'access-revoked',
+  /** The feature needs a scope the agent has not granted yet: ask with an explanation. */
+  'scope-required',
   'no-conversation',
   'offline',
   'timeout',
@@ -90,6 +103,8 @@ export type SignInResult = z.infer<typeof signInResultSchema>;
 /** A conversation as the panel receives it: from the cache or fresh from Gmail. */
 export interface ConversationView {
   conversation: Conversation;
+  /** The conversation's case as its labels say, read with the mailbox's labels (F4). */
+  case: CaseView;
   source: 'cache' | 'network';
   fetchedAt: number;
 }
@@ -100,6 +115,9 @@ export interface PanelResponses {
   'auth/sign-out': null;
   'conversation/get': ConversationView | null;
   'history/get': HistoryView | null;
+  'case/set': CaseView;
+  'auth/grant': null;
+  'queue/get': QueueView | null;
 }
 
 /** The per-tab state the background pushes to a panel bound to that tab. */
@@ -116,6 +134,11 @@ export const tabStateSchema = z.object({
    * history while the thread is still on its way (F12). The fetched thread has the last word.
    */
   customerHint: z._default(z.nullable(emailSchema), null),
+  /**
+   * When the account's queue was last synced with Gmail: a change tells the panel that cases may
+   * have changed (a colleague's edit, a new message), so it reads them again from the cache.
+   */
+  queueSyncedAt: z._default(z.nullable(z.number()), null),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
 
@@ -126,6 +149,7 @@ export type PanelEvent = z.infer<typeof panelEventSchema>;
 
 export const conversationViewSchema = z.object({
   conversation: conversationSchema,
+  case: caseViewSchema,
   source: z.enum(['cache', 'network']),
   fetchedAt: z.number(),
 }) satisfies z.ZodMiniType<ConversationView>;
@@ -136,4 +160,7 @@ export const panelResponseSchemas = {
   'auth/sign-out': z.null(),
   'conversation/get': z.nullable(conversationViewSchema),
   'history/get': z.nullable(historyViewSchema),
+  'case/set': caseViewSchema,
+  'auth/grant': z.null(),
+  'queue/get': z.nullable(queueViewSchema),
 } satisfies { [K in keyof PanelResponses]: z.ZodMiniType<PanelResponses[K]> };

@@ -1,11 +1,17 @@
 /**
  * The side panel's state (Preact signals guide: an app-state factory, testable without rendering).
  * It follows the bound tab's state pushed by the background, loads the open conversation cache
- * first and then from Gmail, and derives which screen to show.
+ * first and then from Gmail, follows the queue while it is shown, and derives which screen to show.
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { AppError, ConversationView, PanelRequest, PanelResponses, Result, TabState } from '../messaging/protocol';
+import { createCaseState } from './case-state';
 import { createHistoryState } from './history-state';
+import { createQueueState, type QueueSubject } from './queue-state';
+import { isNavigable, type Section, screenOf } from './screen';
+
+/** How often the panel's clock moves: due times and waiting times count down without a request. */
+export const NOW_TICK_MS = 30_000;
 
 export interface PanelStateDeps {
   request: <T extends PanelRequest['type']>(
@@ -16,17 +22,9 @@ export interface PanelStateDeps {
    * then, so that a cached copy is always on screen before any Gmail call (F12). Default: at once.
    */
   rendered?: () => Promise<void>;
+  /** The clock, read at each tick. Default: `Date.now()` at the moment of reading. */
+  now?: () => number;
 }
-
-export type Screen =
-  | { name: 'starting' }
-  | { name: 'not-gmail' }
-  | { name: 'consent'; account: string | null }
-  | { name: 'no-conversation' }
-  | { name: 'unidentified' }
-  | { name: 'loading' }
-  | { name: 'conversation'; view: ConversationView; tabId: number; accountPath: string }
-  | { name: 'error'; error: AppError };
 
 export function createPanelState(deps: PanelStateDeps) {
   const tab = signal<TabState | null>(null);
@@ -37,26 +35,18 @@ export function createPanelState(deps: PanelStateDeps) {
   const signInError = signal<AppError | null>(null);
   const dismissed = signal(false);
   const history = createHistoryState(deps);
+  const cases = createCaseState(deps, conversation);
+  const queue = createQueueState(deps);
+  const section = signal<Section>('conversation');
+  const clock = deps.now ?? (() => Date.now());
+  const now = signal(clock());
   /** Bumped for every load, so an answer for a conversation the agent already left is dropped. */
   let loadSequence = 0;
 
-  const screen = computed<Screen>(() => {
-    const state = tab.value;
-    if (!state) return { name: 'starting' };
-    const context = state.context;
-    if (!context) return { name: 'not-gmail' };
-    // No session, or Google wants the agent to sign in again (a silent refresh needed their eyes).
-    if (!state.session || conversationError.value?.code === 'not-signed-in') {
-      return { name: 'consent', account: context.accountEmail };
-    }
-    if (context.view !== 'thread') return { name: 'no-conversation' };
-    if (!context.threadId) return { name: 'unidentified' };
-    if (conversation.value?.conversation.threadId === context.threadId) {
-      return { name: 'conversation', view: conversation.value, tabId: state.tabId, accountPath: context.accountPath };
-    }
-    if (conversationError.value) return { name: 'error', error: conversationError.value };
-    return { name: 'loading' };
-  });
+  const screen = computed(() =>
+    screenOf({ tab: tab.value, section: section.value, conversation: conversation.value, conversationError: conversationError.value }),
+  );
+  const navigable = computed(() => isNavigable(screen.value));
 
   async function loadConversation(): Promise<void> {
     const state = tab.value;
@@ -67,6 +57,7 @@ export function createPanelState(deps: PanelStateDeps) {
       conversationError.value = null;
       refreshing.value = threadId !== null;
     });
+    cases.follow(state && threadId ? { tabId: state.tabId, threadId } : null);
     if (!state || !threadId) {
       void history.follow(null);
       return;
@@ -96,6 +87,33 @@ export function createPanelState(deps: PanelStateDeps) {
     void history.follow(customer ? { tabId, threadId, customer: customer.email } : null);
   }
 
+  /**
+   * The background synced the mailbox, so the case on screen may have changed (a colleague set
+   * another status): read the conversation again from the cache, without a Gmail call.
+   */
+  async function rereadConversation(): Promise<void> {
+    const state = tab.value;
+    const threadId = conversation.value?.conversation.threadId;
+    if (!state || !threadId) return;
+    const sequence = loadSequence;
+    const cached = await deps.request({ type: 'conversation/get', tabId: state.tabId, source: 'cache' });
+    const shown = conversation.value;
+    if (sequence !== loadSequence || !cached.ok || cached.data?.conversation.threadId !== threadId || !shown) return;
+    if (cached.data.fetchedAt < shown.fetchedAt) return;
+    // The same fetch read back with its labels updated is as fresh as before: keep its source.
+    show(state.tabId, cached.data.fetchedAt === shown.fetchedAt ? { ...cached.data, source: shown.source } : cached.data);
+  }
+
+  function queueSubjectOf(state: TabState | null): QueueSubject | null {
+    if (section.value !== 'queue' || !state?.session || !state.context) return null;
+    return { tabId: state.tabId, account: state.session.email };
+  }
+
+  function showSection(next: Section): void {
+    section.value = next;
+    queue.follow(queueSubjectOf(tab.value));
+  }
+
   function receiveTabState(next: TabState): void {
     const previous = tab.value;
     tab.value = next;
@@ -106,6 +124,11 @@ export function createPanelState(deps: PanelStateDeps) {
       previous?.context?.view !== next.context?.view ||
       previous?.session?.email !== next.session?.email;
     if (changed) void loadConversation();
+    queue.follow(queueSubjectOf(next));
+    if (previous && previous.queueSyncedAt !== next.queueSyncedAt) {
+      if (!changed) void rereadConversation();
+      void queue.reread();
+    }
   }
 
   async function signIn(): Promise<void> {
@@ -136,6 +159,11 @@ export function createPanelState(deps: PanelStateDeps) {
     conversation,
     conversationError,
     history,
+    cases,
+    queue,
+    section,
+    navigable,
+    now,
     refreshing,
     signingIn,
     signInError,
@@ -145,6 +173,9 @@ export function createPanelState(deps: PanelStateDeps) {
     signOut,
     notNow: () => (dismissed.value = true),
     retry: () => loadConversation(),
+    showSection,
+    /** Moves the panel's clock to the present (an interval calls it every NOW_TICK_MS). */
+    tick: () => (now.value = clock()),
   };
 }
 

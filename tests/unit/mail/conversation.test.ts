@@ -36,6 +36,11 @@ describe('toConversation', () => {
       attachments: [],
       waiting: { state: 'answered', at: 2000 },
       lastMessageAt: 2000,
+      labelIds: ['INBOX', 'SENT'],
+      timeline: [
+        { at: 1000, fromCustomer: true },
+        { at: 2000, fromCustomer: false },
+      ],
     });
   });
 

@@ -1,4 +1,5 @@
 /** Schema-valid conversations and tab states for the panel and cache tests. */
+import { DEFAULT_SLA_HOURS } from '../../../utils/cases/sla';
 import type { ConversationView, TabState } from '../../../utils/messaging/protocol';
 import type { Conversation } from '../../../utils/mail/types';
 
@@ -19,11 +20,18 @@ export function conversation(threadId: string, subject = 'Refund for order 1234'
     attachments: [{ filename: 'invoice.pdf', mimeType: 'application/pdf', size: 12_345, messageId: '18c0a1b2c3d50001' }],
     waiting: { state: 'waiting', since: 1_700_000_000_000 },
     lastMessageAt: 1_700_000_000_000,
+    labelIds: ['INBOX'],
+    timeline: [{ at: 1_700_000_000_000, fromCustomer: true }],
   };
 }
 
 export function view(threadId: string, source: ConversationView['source'], subject?: string): ConversationView {
-  return { conversation: conversation(threadId, subject), source, fetchedAt: 1_700_000_100_000 };
+  return {
+    conversation: conversation(threadId, subject),
+    case: { status: null, priority: null, editable: false, slaHours: { ...DEFAULT_SLA_HOURS } },
+    source,
+    fetchedAt: 1_700_000_100_000,
+  };
 }
 
 export function tabState(overrides: Partial<TabState> & { threadId?: string | null } = {}): TabState {
@@ -34,6 +42,7 @@ export function tabState(overrides: Partial<TabState> & { threadId?: string | nu
     session: { email: 'agent@acme.com', name: 'Ana Agent' },
     signedOutReason: null,
     customerHint: null,
+    queueSyncedAt: null,
     ...rest,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SLA_HOURS } from '../../../utils/cases/sla';
 import type { AppError } from '../../../utils/messaging/protocol';
 import { createPanelState } from '../../../utils/panel/state';
 import { controlledRequest, flush } from './controlled-request';
@@ -162,5 +163,98 @@ describe('sign-in', () => {
     expect(state.dismissed.value).toBe(true);
     state.receiveTabState(tabState({ session: { email: 'other@acme.com', name: 'O' } }));
     expect(state.dismissed.value).toBe(false);
+  });
+});
+
+describe('when the background synced the mailbox (queueSyncedAt)', () => {
+  async function opened() {
+    const control = setup();
+    control.state.receiveTabState(tabState());
+    await control.answer({ source: 'cache' }, { ok: true, data: null });
+    await control.answer({ source: 'network' }, { ok: true, data: view(THREAD_A, 'network') });
+    return control;
+  }
+
+  it('reads the open conversation again from the cache, so a colleague’s status shows', async () => {
+    const { state, answer, waiting } = await opened();
+    state.receiveTabState(tabState({ queueSyncedAt: 1_700_000_200_000 }));
+    expect(waiting('conversation/get').map((p) => p.request)).toEqual([{ type: 'conversation/get', tabId: 7, source: 'cache' }]);
+    const solvedByColleague = view(THREAD_A, 'cache');
+    solvedByColleague.case = { ...solvedByColleague.case, status: 'Solved' };
+    await answer({ type: 'conversation/get', source: 'cache' }, { ok: true, data: solvedByColleague });
+    expect(state.cases.shown.value?.status).toBe('Solved');
+    // The same fetch, its labels updated: still the copy Gmail sent.
+    expect(state.conversation.value?.source).toBe('network');
+    expect(waiting('conversation/get')).toEqual([]);
+  });
+
+  it('keeps what is on screen when the cached copy is older', async () => {
+    const { state, answer } = await opened();
+    state.receiveTabState(tabState({ queueSyncedAt: 1_700_000_200_000 }));
+    const older = { ...view(THREAD_A, 'cache', 'older'), fetchedAt: 1 };
+    await answer({ type: 'conversation/get', source: 'cache' }, { ok: true, data: older });
+    expect(state.conversation.value?.conversation.subject).toBe('Refund for order 1234');
+  });
+
+  it('reads the queue again from the cache while it is shown', async () => {
+    const { state, answer, waiting } = await opened();
+    state.showSection('queue');
+    await answer({ type: 'queue/get', source: 'cache' }, { ok: true, data: null });
+    await answer({ type: 'queue/get', source: 'network' }, { ok: true, data: null });
+    state.receiveTabState(tabState({ queueSyncedAt: 1_700_000_200_000 }));
+    expect(waiting('queue/get').map((p) => p.request)).toEqual([{ type: 'queue/get', tabId: 7, source: 'cache' }]);
+  });
+});
+
+describe('the queue tab', () => {
+  it('is offered once signed in, even with no conversation open', async () => {
+    const { state, waiting } = setup();
+    state.receiveTabState(tabState({ session: null }));
+    expect(state.navigable.value).toBe(false);
+    const inbox = tabState({ context: { accountPath: '/mail/u/1', accountEmail: 'agent@acme.com', view: 'list', threadId: null, senders: [] } });
+    state.receiveTabState(inbox);
+    expect(state.navigable.value).toBe(true);
+
+    state.showSection('queue');
+    expect(state.screen.value).toEqual({ name: 'queue', tabId: 7, accountPath: '/mail/u/1' });
+    await flush();
+    expect(waiting('queue/get').map((p) => p.request)).toEqual([{ type: 'queue/get', tabId: 7, source: 'cache' }]);
+  });
+
+  it('stops following the queue when the agent goes back to the conversation', async () => {
+    const { state, answer } = setup();
+    state.receiveTabState(tabState({ threadId: null }));
+    state.showSection('queue');
+    state.showSection('conversation');
+    expect(state.screen.value).toEqual({ name: 'unidentified' });
+    await answer({ type: 'queue/get', source: 'cache' }, { ok: true, data: null });
+    expect(state.queue.view.value).toBeNull();
+    expect(state.queue.loading.value).toBe(false);
+  });
+
+  it('follows the account: another session’s queue is read, the first one’s late answer dropped', async () => {
+    const { state, answer, waiting } = setup();
+    state.receiveTabState(tabState({ threadId: null }));
+    state.showSection('queue');
+    await answer({ type: 'queue/get', source: 'cache' }, { ok: true, data: null });
+    state.receiveTabState(tabState({ threadId: null, session: { email: 'other@acme.com', name: 'O' } }));
+    await flush();
+    expect(waiting('queue/get').map((p) => p.request)).toMatchObject([{ source: 'network' }, { source: 'cache' }]);
+    const firstAccountsQueue = { rows: [], unread: 0, syncedAt: 1, slaHours: { ...DEFAULT_SLA_HOURS } };
+    await answer({ type: 'queue/get', source: 'network' }, { ok: true, data: firstAccountsQueue });
+    expect(state.queue.view.value).toBeNull();
+  });
+});
+
+describe('the clock', () => {
+  it('moves only when it ticks, reading the time at each tick', () => {
+    let time = 1_000;
+    const { request } = controlledRequest();
+    const state = createPanelState({ request, now: () => time });
+    expect(state.now.value).toBe(1_000);
+    time = 31_000;
+    expect(state.now.value).toBe(1_000);
+    state.tick();
+    expect(state.now.value).toBe(31_000);
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * The toolbar badge (F5): on each Gmail tab, the number of overdue cases of that tab's account,
+ * so two accounts in two tabs each show their own count (F10). Empty when none is overdue or the
+ * account is signed out.
+ */
+import type { TabContexts } from './tab-contexts';
+
+export interface BadgeDeps {
+  contexts: Pick<TabContexts, 'all'>;
+  /** Overdue cases of a signed-in account, or null when the account is not signed in. */
+  overdueOf: (account: string) => Promise<number | null>;
+  setBadge: (tabId: number, text: string) => Promise<void>;
+  log: (message: string, details: Record<string, unknown>) => void;
+}
+
+/** The badge text for a count: Chrome shows about four characters, so large counts are capped. */
+export function badgeText(overdue: number | null): string {
+  if (!overdue) return '';
+  return overdue > 999 ? '999+' : String(overdue);
+}
+
+export function createBadges(deps: BadgeDeps) {
+  return {
+    async refresh(): Promise<void> {
+      const counts = new Map<string, Promise<number | null>>();
+      for (const { tabId, account } of await deps.contexts.all()) {
+        if (account && !counts.has(account)) counts.set(account, deps.overdueOf(account));
+        const overdue = account ? await counts.get(account)! : null;
+        // A tab closed meanwhile refuses the badge: nothing to show it on.
+        await deps.setBadge(tabId, badgeText(overdue)).catch((error: unknown) => deps.log('badge not set', { tabId, error: String(error) }));
+      }
+    },
+  };
+}

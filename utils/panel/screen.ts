@@ -1,0 +1,47 @@
+/** Which screen the panel shows, from what it knows: a pure function, tested through the state. */
+import type { AppError, ConversationView, TabState } from '../messaging/protocol';
+
+/** The views the tab bar switches between once signed in (F2–F4, F5). */
+export type Section = 'conversation' | 'queue';
+
+export type Screen =
+  | { name: 'starting' }
+  | { name: 'not-gmail' }
+  | { name: 'consent'; account: string | null }
+  | { name: 'no-conversation' }
+  | { name: 'unidentified' }
+  | { name: 'loading' }
+  | { name: 'conversation'; view: ConversationView; tabId: number; accountPath: string }
+  | { name: 'queue'; tabId: number; accountPath: string }
+  | { name: 'error'; error: AppError };
+
+interface Known {
+  tab: TabState | null;
+  section: Section;
+  conversation: ConversationView | null;
+  conversationError: AppError | null;
+}
+
+export function screenOf({ tab, section, conversation, conversationError }: Known): Screen {
+  if (!tab) return { name: 'starting' };
+  const context = tab.context;
+  if (!context) return { name: 'not-gmail' };
+  // No session, or Google wants the agent to sign in again (a silent refresh needed their eyes).
+  if (!tab.session || conversationError?.code === 'not-signed-in') {
+    return { name: 'consent', account: context.accountEmail };
+  }
+  // The queue is the account's, not the conversation's: it shows whatever Gmail has open.
+  if (section === 'queue') return { name: 'queue', tabId: tab.tabId, accountPath: context.accountPath };
+  if (context.view !== 'thread') return { name: 'no-conversation' };
+  if (!context.threadId) return { name: 'unidentified' };
+  if (conversation?.conversation.threadId === context.threadId) {
+    return { name: 'conversation', view: conversation, tabId: tab.tabId, accountPath: context.accountPath };
+  }
+  if (conversationError) return { name: 'error', error: conversationError };
+  return { name: 'loading' };
+}
+
+/** The tab bar is offered wherever the agent is signed in to the tab's Gmail account. */
+export function isNavigable(screen: Screen): boolean {
+  return screen.name !== 'starting' && screen.name !== 'not-gmail' && screen.name !== 'consent';
+}
