@@ -85,8 +85,12 @@ async function playStory(browserContext: BrowserContext, page: Page): Promise<vo
     await shot(page, name.replace('panel', 'gmail'));
     await shot(panel, name);
   }
+  await panel.getByRole('tab', { name: 'Queue' }).click();
+  await panel.getByTestId('queue').and(panel.locator('[data-state="ready"]')).waitFor();
+  await panel.getByTestId('queue-row').first().waitFor();
+  await shot(panel, '7-panel-queue.png');
   await panel.getByRole('button', { name: 'Sign out and revoke access' }).click();
   await panel.getByRole('button', { name: 'Sign in with Google' }).waitFor();
-  await shot(panel, '7-panel-signed-out.png');
+  await shot(panel, '8-panel-signed-out.png');
   console.log('Done. Open the screenshots to see the product; run with a display for the interactive demo.');
 }
