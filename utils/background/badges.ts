@@ -24,7 +24,16 @@ export function createBadges(deps: BadgeDeps) {
     async refresh(): Promise<void> {
       const counts = new Map<string, Promise<number | null>>();
       for (const { tabId, account } of await deps.contexts.all()) {
-        if (account && !counts.has(account)) counts.set(account, deps.overdueOf(account));
+        if (account && !counts.has(account)) {
+          // An unreadable count shows no badge on that account's tabs; the others still get theirs.
+          counts.set(
+            account,
+            deps.overdueOf(account).catch((error: unknown) => {
+              deps.log('overdue count failed', { error: String(error) });
+              return null;
+            }),
+          );
+        }
         const overdue = account ? await counts.get(account)! : null;
         // A tab closed meanwhile refuses the badge: nothing to show it on.
         await deps.setBadge(tabId, badgeText(overdue)).catch((error: unknown) => deps.log('badge not set', { tabId, error: String(error) }));

@@ -104,8 +104,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           labels = [...labels, await gmail.createLabel(plan.name)];
           continue;
         }
-        const modified = await gmail.modifyThread(threadId, plan.request);
-        return { labels, labelIds: [...new Set((modified.messages ?? []).flatMap((message) => message.labelIds ?? []))] };
+        const labelIds = labelIdsOf(await gmail.modifyThread(threadId, plan.request));
+        return await withoutUnknownRivals(account, threadId, change, labels, labelIds);
       } catch (error) {
         if (error instanceof GmailError && error.kind === 'insufficient-scope') throw new ScopeRequired(error.message);
         // 409: someone created the label meanwhile; 400 "Invalid label": our list was stale.
@@ -116,6 +116,22 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
     }
     throw new GmailError('bad-response', 'Gmail kept refusing the case labels; nothing was changed', 0);
+  }
+
+  /**
+   * A label the list did not know is still on the thread: a colleague may have just created and
+   * applied another status. Look at the labels again and, if it is one, remove it too — a
+   * conversation never keeps two statuses.
+   */
+  async function withoutUnknownRivals(account: string, threadId: string, change: CaseLabel, labels: GmailLabel[], labelIds: string[]) {
+    const known = new Set(labels.map((label) => label.id));
+    if (labelIds.every((id) => known.has(id))) return { labels, labelIds };
+    const gmail = deps.gmailFor(account);
+    const fresh = await gmail.listLabels();
+    const plan = planCaseChange(deps.prefix(), fresh, change);
+    const rivals = plan.state === 'ready' ? plan.request.removeLabelIds.filter((id) => labelIds.includes(id)) : [];
+    if (rivals.length === 0) return { labels: fresh, labelIds };
+    return { labels: fresh, labelIds: labelIdsOf(await gmail.modifyThread(threadId, { addLabelIds: [], removeLabelIds: rivals })) };
   }
 
   return {
@@ -147,6 +163,11 @@ export function createCaseService(deps: CaseServiceDeps) {
       return viewOf(account, labels, labelIds);
     },
   };
+}
+
+/** The thread's labels after a change: the union over its messages, as Gmail answered. */
+function labelIdsOf(modified: ModifiedThread): string[] {
+  return [...new Set((modified.messages ?? []).flatMap((message) => message.labelIds ?? []))];
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

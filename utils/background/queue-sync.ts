@@ -156,7 +156,10 @@ export function createQueueSync(deps: QueueSyncDeps) {
       remove: [...gone, ...entries.filter((entry) => !queued.includes(entry)).map((entry) => entry.threadId)],
       mailbox: (current) => {
         const base = current ?? mailbox;
-        return { ...base, labels, unread: base.unread.filter((threadId) => !done.has(threadId)), syncedAt: deps.now() };
+        // A thread that failed goes to the back, so one that keeps failing never blocks the others.
+        const waiting = base.unread.filter((threadId) => !batch.includes(threadId));
+        const again = base.unread.filter((threadId) => batch.includes(threadId) && !done.has(threadId));
+        return { ...base, labels, unread: [...waiting, ...again], syncedAt: deps.now() };
       },
       fetchedAt: deps.now(),
     });
