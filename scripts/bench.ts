@@ -15,11 +15,16 @@ import { contentScriptCost } from './bench/scenarios/content-script';
 import { indexedDbCosts } from './bench/scenarios/indexeddb';
 import { longConversation, loyalCustomer } from './bench/scenarios/large';
 import { coldOpen, switchConversations, warmOpen } from './bench/scenarios/open';
+import { queueSyncCost } from './bench/scenarios/queue';
 import { type BenchSession, openSession } from './bench/session';
 
 const RESULTS_FILE = resolve(import.meta.dirname, '../bench-results.json');
 
-/** In order: the cold scenarios use conversations nothing opened before; IndexedDB goes last. */
+/**
+ * In order: the cold scenarios use conversations nothing opened before; the queue moves the fake's
+ * clock (its own account's quota minutes), so it follows every other scenario that calls Gmail;
+ * IndexedDB goes last.
+ */
 const SCENARIOS: { id: string; run: (session: BenchSession) => Promise<Row[]> }[] = [
   { id: 'cold-open', run: coldOpen },
   { id: 'warm-open', run: warmOpen },
@@ -27,6 +32,7 @@ const SCENARIOS: { id: string; run: (session: BenchSession) => Promise<Row[]> }[
   { id: 'long-thread', run: longConversation },
   { id: 'long-history', run: loyalCustomer },
   { id: 'content-script', run: contentScriptCost },
+  { id: 'queue', run: queueSyncCost },
   { id: 'indexeddb', run: indexedDbCosts },
 ];
 

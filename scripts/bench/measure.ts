@@ -10,7 +10,7 @@ import type { BenchConversation } from './seed';
 import { type BenchSession, openConversation } from './session';
 import { type Exchange, recordWorkerRequests, sequentialRoundTrips } from './worker-requests';
 
-const GMAIL_API_HOST = 'gmail.googleapis.com';
+export const GMAIL_API_HOST = 'gmail.googleapis.com';
 export const TIMEOUT_MS = 10_000;
 export const HISTORY_MISSING = `not available: no [data-testid=history][data-state=ready] with rows within ${TIMEOUT_MS / 1000} s`;
 
@@ -99,6 +99,9 @@ export function callsBefore(measurement: OpenMeasurement<string>, key: string): 
 export const UNITS = {
   threadsGet: QUOTA_UNITS['gmail.users.threads.get'] ?? 0,
   threadsList: QUOTA_UNITS['gmail.users.threads.list'] ?? 0,
+  getProfile: QUOTA_UNITS['gmail.users.getProfile'] ?? 0,
+  labelsList: QUOTA_UNITS['gmail.users.labels.list'] ?? 0,
+  historyList: QUOTA_UNITS['gmail.users.history.list'] ?? 0,
 };
 
 export const present = (values: readonly (number | null)[]) => values.filter((value): value is number => value !== null);

@@ -5,6 +5,7 @@
  * in-memory state behind).
  */
 import type { FakeGoogleControl, Seed, SeedMessage, SeedThread } from '../../tests/fake-google/index';
+import { queueDeskAccount } from './queue-mailbox';
 
 export const AGENT = { email: 'agent@support.example', name: 'Ana Agent' };
 export const EARLIER_THREADS = { ordinary: 3, loyal: 250 } as const;
@@ -75,7 +76,7 @@ export function benchSeed(mailbox: BenchMailbox): Seed {
     ...mailbox.long.flatMap((c, i) => customerThreads(write, c, `long${i}`, LONG_THREAD_MESSAGES)),
     ...mailbox.loyal.flatMap((c, i) => customerThreads(write, c, `loyal${i}`)),
   ];
-  return { accounts: [{ email: AGENT.email, name: AGENT.name, threads }] };
+  return { accounts: [{ email: AGENT.email, name: AGENT.name, threads }, queueDeskAccount()] };
 }
 
 /** The fake assigns thread ids; the bench opens conversations by id, looked up by subject. */

@@ -121,3 +121,20 @@ test('a history id Gmail no longer knows (404) makes the next sync a full one', 
   await expect.poll(() => threadIdsShown(panel)).not.toContain(QUEUE_CASES.pending.id);
   expect(google.requests().filter(answered('gmail.users.threads.list')).length).toBeGreaterThan(0);
 });
+
+test("a colleague's status change shows on the open conversation's card after the next sync, without reload", async ({
+  google,
+  context,
+  worker,
+}) => {
+  const { gmail, panel } = await signedInWithQueue(google, context, worker);
+  await gmail.openConversation(QUEUE_CASES.due.subject);
+  await expect(panel.byTestId('freshness')).toHaveAttribute('data-source', 'network');
+  await expect(panel.statusButton('Open')).toHaveAttribute('aria-pressed', 'true');
+
+  google.modifyThread(AGENT.email, QUEUE_CASES.due.id, { add: ['iCustomer/Status/Pending'], remove: ['iCustomer/Status/Open'] });
+  await fireQueueSync(panel.page);
+  await expect(panel.statusButton('Pending')).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.statusButton('Open')).toHaveAttribute('aria-pressed', 'false');
+  await expect(panel.byTestId('sla')).toHaveCount(0);
+});

@@ -58,8 +58,8 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     const current = account ? await sessions.current(account) : null;
     const signedOutReason = account && !current ? await sessions.signedOutReason(account) : null;
     const customerHint = current && context?.threadId ? contexts.customerHint(tabId, current.email) : null;
-    const queueSyncedAt = current ? await queue.syncedAt(current.email) : null;
-    return { tabId, context, session: current, signedOutReason, customerHint, queueSyncedAt };
+    const queueRevision = current ? await queue.revision(current.email) : null;
+    return { tabId, context, session: current, signedOutReason, customerHint, queueRevision };
   }
 
   const hub = createPanelHub({

@@ -47,7 +47,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   const withLabels =
     (account: string, labels: readonly GmailLabel[]): MailboxUpdate =>
     (current) =>
-      current ? { ...current, labels: [...labels] } : { account, historyId: null, labels: [...labels], unread: [], syncedAt: null };
+      current ? { ...current, labels: [...labels] } : { account, historyId: null, labels: [...labels], unread: [], syncedAt: null, revision: 0 };
 
   async function saveLabels(account: string, labels: GmailLabel[]): Promise<void> {
     await updateMailbox(await deps.db(), account, withLabels(account, labels));

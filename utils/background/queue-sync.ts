@@ -57,13 +57,10 @@ export function createQueueSync(deps: QueueSyncDeps) {
   async function fullSync(account: string): Promise<void> {
     const gmail = deps.gmailFor(account);
     // The cursor is taken before listing, so a change made while listing is seen by the next sync.
-    const { historyId } = await gmail.getProfile();
-    const labels = await gmail.listLabels();
+    const [{ historyId }, labels] = await Promise.all([gmail.getProfile(), gmail.listLabels()]);
+    const lists = await Promise.all([...queuedStatusIds(labels)].map((labelId) => listAllThreads(gmail.listThreadsWithLabel, labelId)));
     const listed = new Map<string, string>();
-    for (const labelId of queuedStatusIds(labels)) {
-      const { entries } = await listAllThreads(gmail.listThreadsWithLabel, labelId);
-      for (const entry of entries) listed.set(entry.threadId, entry.historyId);
-    }
+    for (const entry of lists.flatMap((list) => list.entries)) listed.set(entry.threadId, entry.historyId);
     const cached = new Map((await readCases(await deps.db(), account)).map((record) => [record.threadId, record.entry]));
     const unchanged = [...listed].flatMap(([threadId, listedHistoryId]) => {
       const entry = cached.get(threadId);
@@ -80,6 +77,7 @@ export function createQueueSync(deps: QueueSyncDeps) {
         labels,
         unread: [...listed.keys()].filter((threadId) => !kept.has(threadId)),
         syncedAt: current?.syncedAt ?? null,
+        revision: current?.revision ?? 0,
       }),
       fetchedAt: deps.now(),
     });
@@ -108,6 +106,10 @@ export function createQueueSync(deps: QueueSyncDeps) {
       cursor = answer.historyId;
       pageToken = answer.nextPageToken;
       if (!pageToken || !answer.history?.length) break;
+    }
+    if (changes.length === 0) {
+      await updateMailbox(await deps.db(), account, (current) => ({ ...(current ?? mailbox), historyId: cursor }));
+      return 'done';
     }
     const cases = new Set((await readCases(await deps.db(), account)).map((record) => record.threadId));
     let labels = mailbox.labels;
@@ -159,7 +161,7 @@ export function createQueueSync(deps: QueueSyncDeps) {
         // A thread that failed goes to the back, so one that keeps failing never blocks the others.
         const waiting = base.unread.filter((threadId) => !batch.includes(threadId));
         const again = base.unread.filter((threadId) => batch.includes(threadId) && !done.has(threadId));
-        return { ...base, labels, unread: [...waiting, ...again], syncedAt: deps.now() };
+        return { ...base, labels, unread: [...waiting, ...again], syncedAt: deps.now(), revision: base.revision + 1 };
       },
       fetchedAt: deps.now(),
     });
@@ -187,8 +189,9 @@ export function createQueueSync(deps: QueueSyncDeps) {
     /** Brings the account's queue up to date; concurrent calls for one account share one sync. */
     sync: (account: string) => share(account, () => sync(account)),
     view,
-    async syncedAt(account: string): Promise<number | null> {
-      return (await readMailbox(await deps.db(), account))?.syncedAt ?? null;
+    /** How many syncs the account's queue has had: the panel re-reads when it changes. */
+    async revision(account: string): Promise<number | null> {
+      return (await readMailbox(await deps.db(), account))?.revision ?? null;
     },
     /** Cases past their SLA at `now`, for the toolbar badge. */
     async overdueCount(account: string): Promise<number> {

@@ -79,6 +79,18 @@ function clockStartOf(messages: readonly SlaMessage[]): { kind: SlaKind; since: 
   return { kind: lastAgent > firstCustomer ? 'next' : 'first', since };
 }
 
+/**
+ * The few messages of a timeline that decide its SLA and waiting time, in order: the customer's
+ * first, the agent's last, the customer's first after it, and the newest. slaStateOf and
+ * waitingSinceOf give the same answers for both (a property test checks it), and a 120-message
+ * thread is cached with 4 entries instead of 120: less to keep, and less to purge.
+ */
+export function slaTimeline(messages: readonly SlaMessage[]): SlaMessage[] {
+  const lastAgent = messages.findLastIndex((message) => !message.fromCustomer);
+  const decisive = new Set([messages.findIndex((message) => message.fromCustomer), lastAgent, lastAgent + 1, messages.length - 1]);
+  return messages.filter((_, index) => decisive.has(index));
+}
+
 function hoursFor(priority: CasePriority, hours: Partial<SlaHours> | undefined): number {
   const configured = hours?.[priority];
   const valid = typeof configured === 'number' && configured >= 0 && configured <= MAX_SLA_HOURS;

@@ -24,7 +24,7 @@ export interface QueueRow {
   customer: Person | null;
   status: 'Open' | 'Pending';
   priority: CasePriority | null;
-  /** Non-draft messages, oldest first: when, and whether the customer's side wrote them. */
+  /** The messages that decide the SLA and waiting time (slaTimeline), oldest first. */
   timeline: SlaMessage[];
 }
 

@@ -28,6 +28,7 @@ const mailboxRecordSchema = z.object({
   labels: z.array(gmailLabelSchema),
   unread: z.array(z.string()),
   syncedAt: z.nullable(fetchedAtSchema),
+  revision: z.number().check(z.int(), z.nonnegative()),
 });
 
 export async function readThread(db: CacheDb, account: string, threadId: string): Promise<ThreadRecord | null> {

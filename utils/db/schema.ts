@@ -61,6 +61,8 @@ export interface MailboxRecord {
   unread: string[];
   /** When the queue was last brought up to date; null before the first sync. */
   syncedAt: number | null;
+  /** Syncs completed so far: tells panels to re-read, whatever the clock says. */
+  revision: number;
 }
 
 export interface CacheSchema extends DBSchema {

@@ -52,6 +52,6 @@ export interface Conversation {
   lastMessageAt: number;
   /** Gmail label ids on any message of the thread: the case status lives in labels (F4). */
   labelIds: string[];
-  /** Non-draft messages, oldest first: when, and whether the customer's side wrote them (SLA). */
+  /** The non-draft messages that decide the SLA (slaTimeline), oldest first: when, and which side wrote. */
   timeline: SlaMessage[];
 }

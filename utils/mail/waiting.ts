@@ -2,7 +2,7 @@
 import type { GmailMessage } from '../gmail/schemas';
 import { isFromOutside } from './customer';
 import { internalDateOf } from './messages';
-import type { SlaMessage } from '../cases/sla';
+import { type SlaMessage, slaTimeline } from '../cases/sla';
 import type { WaitingState } from './types';
 
 /**
@@ -20,7 +20,7 @@ export function waitingStateOf(messages: readonly GmailMessage[], agentEmail: st
   return { state: 'waiting', since: internalDateOf(firstUnanswered) };
 }
 
-/** What an SLA is computed from (F4): each non-draft message's time and side, oldest first. */
+/** What an SLA is computed from (F4): the messages that decide it, oldest first (slaTimeline). */
 export function timelineOf(messages: readonly GmailMessage[], agentEmail: string): SlaMessage[] {
-  return messages.map((message) => ({ at: internalDateOf(message), fromCustomer: isFromOutside(message, agentEmail) }));
+  return slaTimeline(messages.map((message) => ({ at: internalDateOf(message), fromCustomer: isFromOutside(message, agentEmail) })));
 }

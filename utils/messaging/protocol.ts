@@ -135,10 +135,11 @@ export const tabStateSchema = z.object({
    */
   customerHint: z._default(z.nullable(emailSchema), null),
   /**
-   * When the account's queue was last synced with Gmail: a change tells the panel that cases may
-   * have changed (a colleague's edit, a new message), so it reads them again from the cache.
+   * Counts the account's queue syncs with Gmail: a change tells the panel that cases may have
+   * changed (a colleague's edit, a new message), so it reads them again from the cache. A counter,
+   * not a time: two syncs in one millisecond, or under a clock a test holds still, still differ.
    */
-  queueSyncedAt: z._default(z.nullable(z.number()), null),
+  queueRevision: z._default(z.nullable(z.number().check(z.int(), z.nonnegative())), null),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
 

@@ -125,7 +125,7 @@ export function createPanelState(deps: PanelStateDeps) {
       previous?.session?.email !== next.session?.email;
     if (changed) void loadConversation();
     queue.follow(queueSubjectOf(next));
-    if (previous && previous.queueSyncedAt !== next.queueSyncedAt) {
+    if (previous && previous.queueRevision !== next.queueRevision) {
       if (!changed) void rereadConversation();
       void queue.reread();
     }

@@ -251,7 +251,7 @@ describe('caseOf', () => {
 
   it('saves the labels it lists without touching the queue’s cursor or unread list', async () => {
     const { service, mailbox, db } = await setup();
-    const queued = { account: ACCOUNT, historyId: '1000', labels: [], unread: [threadIdOf(7)], syncedAt: NOW };
+    const queued = { account: ACCOUNT, historyId: '1000', labels: [], unread: [threadIdOf(7)], syncedAt: NOW, revision: 3 };
     await updateMailbox(db, ACCOUNT, () => queued);
     const thread = mailbox.addThread(1, [OPEN]);
     await service.caseOf(ACCOUNT, mailbox.conversation(thread), 'network');

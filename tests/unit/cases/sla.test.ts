@@ -7,11 +7,13 @@ import {
   MAX_SLA_HOURS,
   compareUrgency,
   slaStateOf,
+  slaTimeline,
   urgencyKey,
   type SlaInput,
   type SlaMessage,
   type SlaState,
 } from '../../../utils/cases/sla';
+import { waitingSinceOf } from '../../../utils/cases/queue-order';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -193,6 +195,18 @@ describe('slaStateOf properties', () => {
     now: fc.integer({ min: T0 - 1000 * HOUR_MS, max: T0 + 2000 * HOUR_MS }),
     hours: fc.record({ P1: fc.double({ min: 0, max: 200, noNaN: true }), P2: fc.nat(200), P3: fc.nat(200) }),
     businessHours: calendar,
+  });
+
+  it('decides the same SLA and waiting time from the few messages slaTimeline keeps (property)', () => {
+    fc.assert(
+      fc.property(validInput, fc.array(message, { maxLength: 40 }), (sla, unsorted) => {
+        const long = [...sla.messages, ...unsorted].sort((a, b) => a.at - b.at);
+        const short = slaTimeline(long);
+        expect(short.length).toBeLessThanOrEqual(4);
+        expect(slaStateOf({ ...sla, messages: short })).toEqual(slaStateOf({ ...sla, messages: long }));
+        expect(waitingSinceOf(short)).toBe(waitingSinceOf(long));
+      }),
+    );
   });
 
   it('never gives a due time before the message that started the clock (property)', () => {

@@ -33,6 +33,7 @@ const mailbox = (account: string, historyId: string | null = '100'): MailboxReco
   labels: [{ id: 'Label_1', name: 'iCustomer/Status/Open' }],
   unread: [],
   syncedAt: null,
+  revision: 0,
 });
 
 const threadsOf = async (db: CacheDb, account: string) => (await readCases(db, account)).map((record) => record.threadId);

@@ -42,7 +42,7 @@ export function tabState(overrides: Partial<TabState> & { threadId?: string | nu
     session: { email: 'agent@acme.com', name: 'Ana Agent' },
     signedOutReason: null,
     customerHint: null,
-    queueSyncedAt: null,
+    queueRevision: null,
     ...rest,
   };
 }

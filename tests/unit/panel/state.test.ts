@@ -166,7 +166,7 @@ describe('sign-in', () => {
   });
 });
 
-describe('when the background synced the mailbox (queueSyncedAt)', () => {
+describe('when the background synced the mailbox (queueRevision)', () => {
   async function opened() {
     const control = setup();
     control.state.receiveTabState(tabState());
@@ -177,7 +177,7 @@ describe('when the background synced the mailbox (queueSyncedAt)', () => {
 
   it('reads the open conversation again from the cache, so a colleague’s status shows', async () => {
     const { state, answer, waiting } = await opened();
-    state.receiveTabState(tabState({ queueSyncedAt: 1_700_000_200_000 }));
+    state.receiveTabState(tabState({ queueRevision: 1 }));
     expect(waiting('conversation/get').map((p) => p.request)).toEqual([{ type: 'conversation/get', tabId: 7, source: 'cache' }]);
     const solvedByColleague = view(THREAD_A, 'cache');
     solvedByColleague.case = { ...solvedByColleague.case, status: 'Solved' };
@@ -190,7 +190,7 @@ describe('when the background synced the mailbox (queueSyncedAt)', () => {
 
   it('keeps what is on screen when the cached copy is older', async () => {
     const { state, answer } = await opened();
-    state.receiveTabState(tabState({ queueSyncedAt: 1_700_000_200_000 }));
+    state.receiveTabState(tabState({ queueRevision: 1 }));
     const older = { ...view(THREAD_A, 'cache', 'older'), fetchedAt: 1 };
     await answer({ type: 'conversation/get', source: 'cache' }, { ok: true, data: older });
     expect(state.conversation.value?.conversation.subject).toBe('Refund for order 1234');
@@ -201,7 +201,7 @@ describe('when the background synced the mailbox (queueSyncedAt)', () => {
     state.showSection('queue');
     await answer({ type: 'queue/get', source: 'cache' }, { ok: true, data: null });
     await answer({ type: 'queue/get', source: 'network' }, { ok: true, data: null });
-    state.receiveTabState(tabState({ queueSyncedAt: 1_700_000_200_000 }));
+    state.receiveTabState(tabState({ queueRevision: 1 }));
     expect(waiting('queue/get').map((p) => p.request)).toEqual([{ type: 'queue/get', tabId: 7, source: 'cache' }]);
   });
 });
