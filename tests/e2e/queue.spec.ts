@@ -11,7 +11,8 @@ import { PanelPage } from './pages/panel-page';
 import { QUEUE_CASES, QUEUE_NOW, QUEUE_ORDER, seedQueue } from './queue-seed';
 import { AGENT } from './seed';
 import { badgeOf, fireQueueSync, setWorkerClock } from './support-clock';
-import type { BrowserContext, CDPSession, Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
+import { stopServiceWorker } from './support-cdp';
 
 const answered = (method: string) => (r: RequestLogEntry) => r.apiMethod === method && r.status !== 0;
 
@@ -65,18 +66,6 @@ test('the queue lists Open and Pending cases by urgency, and the badge counts th
   await fireQueueSync(panel.page);
   await expect.poll(() => badgeOf(worker, tabId)).toBe('3');
 });
-
-/** Stops the extension's service worker, as Chrome does to idle workers (chromium-e2e.md). */
-async function stopServiceWorker(cdp: CDPSession): Promise<void> {
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-}
 
 test("a colleague's changes reach the open queue on the next sync, through history.list, across a worker stop", async ({
   google,

@@ -1,20 +1,7 @@
-import type { CDPSession } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SUBJECTS } from './seed';
-import { serviceWorkerNetwork } from './support-cdp';
+import { serviceWorkerNetwork, stopServiceWorker } from './support-cdp';
 import { browserCdpSession } from '../support/launch';
-
-/** Stops the extension's service worker, as Chrome does to idle workers (chromium-e2e.md). */
-async function stopServiceWorker(cdp: CDPSession): Promise<void> {
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-}
 
 test('offline with a saved copy: the card stays, with a notice that says so', async ({
   userDataDir,

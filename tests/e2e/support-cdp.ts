@@ -71,3 +71,15 @@ export async function sidePanelText(cdp: CDPSession): Promise<string> {
   await panel.detach();
   return answer.result?.value ?? '';
 }
+
+/** Stops the extension's service worker, as Chrome does to idle workers (chromium-e2e.md). */
+export async function stopServiceWorker(cdp: CDPSession): Promise<void> {
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
