@@ -121,7 +121,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
   async function onGmailContext(tabId: number, context: GmailContext): Promise<void> {
     await contexts.set(tabId, context);
     hub.publish([tabId]);
-    await badges.refresh();
+    await badges.refresh([tabId]);
   }
 
   const route = createRouter({

@@ -21,9 +21,11 @@ export function badgeText(overdue: number | null): string {
 
 export function createBadges(deps: BadgeDeps) {
   return {
-    async refresh(): Promise<void> {
+    /** Sets the badge of the given tabs (all Gmail tabs when omitted). */
+    async refresh(onlyTabs?: readonly number[]): Promise<void> {
       const counts = new Map<string, Promise<number | null>>();
-      for (const { tabId, account } of await deps.contexts.all()) {
+      const tabs = (await deps.contexts.all()).filter(({ tabId }) => !onlyTabs || onlyTabs.includes(tabId));
+      for (const { tabId, account } of tabs) {
         if (account && !counts.has(account)) {
           // An unreadable count shows no badge on that account's tabs; the others still get theirs.
           counts.set(

@@ -81,7 +81,7 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
       case 'auth/sign-in': {
         const result = await deps.sessions.signIn(request.tabId);
         // The queue and the badge are filled in the background while the agent reads the card.
-        if (result.ok) void deps.syncQueue(result.data.email);
+        if (result.ok) void deps.syncQueue(result.data.email).catch(() => {}); // logged by syncQueue
         return result;
       }
       case 'auth/sign-out': {

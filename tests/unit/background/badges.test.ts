@@ -89,3 +89,18 @@ describe('refresh', () => {
     expect(deps.log).toHaveBeenCalledWith('overdue count failed', { error: 'Error: database closed' });
   });
 });
+
+describe('refresh of some tabs', () => {
+  it('counts only for the tabs asked about: a Gmail tab reporting a new view costs its account only', async () => {
+    const { badges, deps } = setup(
+      [
+        { tabId: 1, account: 'a@acme.com' },
+        { tabId: 2, account: 'b@acme.com' },
+      ],
+      { 'a@acme.com': 1, 'b@acme.com': 4 },
+    );
+    await badges.refresh([2]);
+    expect(deps.setBadge.mock.calls).toEqual([[2, '4']]);
+    expect(deps.overdueOf.mock.calls).toEqual([['b@acme.com']]);
+  });
+});
