@@ -104,8 +104,8 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     log,
   });
 
-  /** Syncs one account's queue; a sync that shows the grant is gone purges the account (F8). */
-  async function syncQueue(account: string): Promise<void> {
+  /** Syncs one account's queue and tells its panels; a sync that shows the grant is gone purges the account (F8). */
+  async function syncAndPublish(account: string): Promise<void> {
     try {
       await queue.sync(account);
     } catch (error) {
@@ -114,6 +114,14 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
       throw error;
     } finally {
       hub.publish();
+    }
+  }
+
+  /** One account's sync as a panel or a sign-in asks for it, with the badges recounted after. */
+  async function syncQueue(account: string): Promise<void> {
+    try {
+      await syncAndPublish(account);
+    } finally {
       await badges.refresh();
     }
   }
@@ -149,9 +157,9 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     async onAlarm(name: string): Promise<void> {
       if (name !== QUEUE_SYNC_ALARM) return;
       for (const { account } of await readAccounts(await db())) {
-        await syncQueue(account).catch(() => {});
+        await syncAndPublish(account).catch(() => {}); // logged; one account failing does not stop the others
       }
-      // Time alone makes cases overdue: the badge is recounted even when nothing was synced.
+      // Once for all accounts; time alone makes cases overdue, so even when nothing was synced.
       await badges.refresh();
     },
   };

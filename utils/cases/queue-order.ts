@@ -2,18 +2,17 @@
  * The queue's order and its overdue count (F5), for one `now`: the panel sorts with its clock, the
  * background counts overdue cases for the toolbar badge with its own. Both read the same rules.
  */
-import { compareUrgency, type SlaHours, type SlaMessage, type SlaState, slaStateOf, urgencyKey } from './sla';
-import { type QueueRow, UNSET_PRIORITY_SLA } from './types';
+import { caseSla } from './case-sla';
+import { type SlaHours, type SlaMessage, type SlaState, clockStartOf, compareUrgency, urgencyKey } from './sla';
+import type { QueueRow } from './types';
 
-/** The customer waits from their first message after the agent's last one, if they wrote last. */
+/** The customer waits from where the SLA clock starts: their first message after the agent's last. */
 export function waitingSinceOf(timeline: readonly SlaMessage[]): number | null {
-  if (timeline.at(-1)?.fromCustomer !== true) return null;
-  const lastAgent = timeline.findLastIndex((message) => !message.fromCustomer);
-  return timeline[lastAgent + 1]?.at ?? null;
+  return clockStartOf(timeline)?.since ?? null;
 }
 
 export function rowSla(row: QueueRow, slaHours: SlaHours, now: number): SlaState {
-  return slaStateOf({ priority: row.priority ?? UNSET_PRIORITY_SLA, status: row.status, messages: row.timeline, now, hours: slaHours });
+  return caseSla({ status: row.status, priority: row.priority, slaHours }, row.timeline, now);
 }
 
 export interface RankedRow {

@@ -70,7 +70,7 @@ export function slaStateOf(input: SlaInput): SlaState {
  * 'first' while the agent has not written since the customer first did — a thread the agent
  * opened is still waiting for its first response once the customer answers.
  */
-function clockStartOf(messages: readonly SlaMessage[]): { kind: SlaKind; since: number } | null {
+export function clockStartOf(messages: readonly SlaMessage[]): { kind: SlaKind; since: number } | null {
   if (messages.at(-1)?.fromCustomer !== true) return null;
   const lastAgent = messages.findLastIndex((message) => !message.fromCustomer);
   const firstCustomer = messages.findIndex((message) => message.fromCustomer);
