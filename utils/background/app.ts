@@ -16,6 +16,7 @@ import { isRevocation } from './app-errors';
 import { createBadges } from './badges';
 import { createCaseService } from './case-service';
 import { createConversationService } from './conversation-service';
+import { createDraftService } from './draft-service';
 import { createHistoryService } from './history-service';
 import { createPanelHub } from './panel-hub';
 import { createPanelRequestHandler } from './panel-requests';
@@ -85,11 +86,12 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
     });
+  const ensureToken = async (account: string) => void (await auth.getAccessToken(account, BASE_SCOPES, false));
   const cases = createCaseService({
     db,
     gmailFor,
     holdsScopes: auth.holdsScopes,
-    ensureToken: async (account) => void (await auth.getAccessToken(account, BASE_SCOPES, false)),
+    ensureToken,
     prefix,
     slaHours,
     now,
@@ -97,6 +99,15 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
   const conversations = createConversationService({ db, now, gmailFor, caseOf: cases.caseOf, ensureLabels: cases.ensureLabels });
   const history = createHistoryService({ db, now, gmailFor });
   const queue = createQueueSync({ db, gmailFor, prefix, slaHours, now });
+  const drafts = createDraftService({
+    db,
+    gmailFor,
+    holdsScopes: auth.holdsScopes,
+    ensureToken,
+    now,
+    newBoundary: () => `=_icm_${crypto.randomUUID().replaceAll('-', '')}`,
+    log,
+  });
   const badges = createBadges({
     contexts,
     overdueOf: async (account) => ((await sessions.current(account)) ? queue.overdueCount(account) : null),
@@ -136,7 +147,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     extensionId: browser.runtime.id,
     extensionBaseUrl,
     onGmailContext,
-    onPanelRequest: createPanelRequestHandler({ contexts, sessions, conversations, history, cases, queue, syncQueue, log }),
+    onPanelRequest: createPanelRequestHandler({ contexts, sessions, conversations, history, cases, drafts, queue, syncQueue, log }),
     log,
   });
 

@@ -7,6 +7,7 @@ import type { GmailContext, PanelRequest, Result } from '../messaging/protocol';
 import { RequestRefused, isRevocation, toAppError } from './app-errors';
 import type { CaseService } from './case-service';
 import type { ConversationService } from './conversation-service';
+import type { DraftService } from './draft-service';
 import type { HistoryService } from './history-service';
 import type { QueueSync } from './queue-sync';
 import type { Sessions } from './sessions';
@@ -18,6 +19,7 @@ export interface PanelRequestDeps {
   conversations: ConversationService;
   history: HistoryService;
   cases: CaseService;
+  drafts: DraftService;
   queue: Pick<QueueSync, 'view'>;
   /** Syncs the account's queue with Gmail, then tells its panels and badges. */
   syncQueue: (account: string) => Promise<void>;
@@ -106,6 +108,13 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
         return forAccount(request.tabId, 'queue read', async (account) => {
           if (request.source === 'network') await deps.syncQueue(account);
           return { ok: true, data: await deps.queue.view(account) };
+        });
+      case 'draft/insert':
+        return forOpenThread(request.tabId, 'draft insert', async (account, threadId) => {
+          // The agent previewed one conversation and the tab now shows another: write to neither.
+          if (threadId !== request.threadId) throw new RequestRefused(`the tab no longer shows conversation ${request.threadId}`);
+          const agent = (await deps.sessions.current(account)) ?? { email: account, name: '' };
+          return deps.drafts.insert({ account, agent, threadId, text: request.text, mode: request.mode });
         });
     }
   };

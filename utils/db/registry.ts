@@ -15,6 +15,7 @@ export const STORE_REGISTRY: Record<StoreNames<CacheSchema>, { holds: StoreHolds
   histories: { holds: 'google-data' },
   cases: { holds: 'google-data' },
   mailboxes: { holds: 'google-data' },
+  drafts: { holds: 'google-data' },
 };
 
 export const GOOGLE_DATA_STORES = (Object.keys(STORE_REGISTRY) as StoreNames<CacheSchema>[]).filter(

@@ -10,7 +10,7 @@ import type { ThreadSummary } from '../history/types';
 import { conversationSchema } from '../mail/conversation-schema';
 import type { Conversation } from '../mail/types';
 import { accountKeyRange } from './registry';
-import type { AccountRecord, CacheDb, CaseRecord, HistoryRecord, MailboxRecord, SummaryRecord, ThreadRecord } from './schema';
+import type { AccountRecord, CacheDb, CaseRecord, DraftRecord, HistoryRecord, MailboxRecord, SummaryRecord, ThreadRecord } from './schema';
 
 const fetchedAtSchema = z.number().check(z.nonnegative());
 const summaryRecordSchema = z.object({ account: z.string(), threadId: z.string(), summary: threadSummarySchema, fetchedAt: fetchedAtSchema });
@@ -29,6 +29,13 @@ const mailboxRecordSchema = z.object({
   unread: z.array(z.string()),
   syncedAt: z.nullable(fetchedAtSchema),
   revision: z.number().check(z.int(), z.nonnegative()),
+});
+const draftRecordSchema = z.object({
+  account: z.string(),
+  threadId: z.string(),
+  draftId: z.string().check(z.minLength(1)),
+  messageId: z.string().check(z.minLength(1)),
+  fetchedAt: fetchedAtSchema,
 });
 
 export async function readThread(db: CacheDb, account: string, threadId: string): Promise<ThreadRecord | null> {
@@ -173,4 +180,21 @@ export async function updateMailbox(db: CacheDb, account: string, update: Mailbo
 
 function validMailbox(record: MailboxRecord | undefined): MailboxRecord | null {
   return record && mailboxRecordSchema.safeParse(record).success ? record : null;
+}
+
+/** The extension's last draft in a thread, if it recorded one; a corrupt record is forgotten. */
+export async function readDraft(db: CacheDb, account: string, threadId: string): Promise<DraftRecord | null> {
+  const record = await db.get('drafts', [account, threadId]);
+  if (!record) return null;
+  if (draftRecordSchema.safeParse(record).success) return record;
+  await db.delete('drafts', [account, threadId]);
+  return null;
+}
+
+export async function writeDraft(db: CacheDb, record: DraftRecord): Promise<void> {
+  await db.put('drafts', record);
+}
+
+export async function deleteDraft(db: CacheDb, account: string, threadId: string): Promise<void> {
+  await db.delete('drafts', [account, threadId]);
 }

@@ -65,6 +65,21 @@ export interface MailboxRecord {
   revision: number;
 }
 
+/**
+ * The reply draft the extension last put in a thread (F6), so that inserting again offers to
+ * replace it instead of piling up drafts. Ids only; the draft itself stays in Gmail.
+ */
+export interface DraftRecord {
+  account: string;
+  threadId: string;
+  /** Gmail's draft id: stays the same when the draft is edited or replaced. */
+  draftId: string;
+  /** The draft's message id when we wrote it: Gmail gives a new one when the agent edits it. */
+  messageId: string;
+  /** When the extension wrote it (retention counts from here). */
+  fetchedAt: number;
+}
+
 export interface CacheSchema extends DBSchema {
   threads: { key: [string, string]; value: ThreadRecord };
   accounts: { key: [string]; value: AccountRecord };
@@ -72,11 +87,12 @@ export interface CacheSchema extends DBSchema {
   histories: { key: [string, string]; value: HistoryRecord };
   cases: { key: [string, string]; value: CaseRecord };
   mailboxes: { key: [string]; value: MailboxRecord };
+  drafts: { key: [string, string]; value: DraftRecord };
 }
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
 export const DB_NAME = 'icustomer-mail';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** `onClose` runs when the connection is given up, so the next caller opens a fresh one. */
 export async function openCacheDb(onClose: () => void = () => {}): Promise<CacheDb> {
@@ -94,6 +110,9 @@ export async function openCacheDb(onClose: () => void = () => {}): Promise<Cache
       if (oldVersion < 3) {
         database.createObjectStore('cases', { keyPath: ['account', 'threadId'] });
         database.createObjectStore('mailboxes', { keyPath: ['account'] });
+      }
+      if (oldVersion < 4) {
+        database.createObjectStore('drafts', { keyPath: ['account', 'threadId'] });
       }
     },
     // Another context (a purge's deleteDB, a newer version) needs the database: let go at once.

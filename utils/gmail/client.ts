@@ -10,7 +10,9 @@ import { GmailError, errorFromResponse } from './errors';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry';
 import { type GmailLabel, gmailLabelListSchema, gmailLabelSchema, type LabelModifyRequest } from '../cases/labels';
 import {
+  type GmailDraft,
   type GmailHistoryList,
+  draftSchema,
   type GmailProfile,
   type GmailThread,
   type GmailThreadList,
@@ -57,15 +59,21 @@ const THREAD_SUMMARY_QUERY = new URLSearchParams({
   metadataHeaders: 'Subject',
   fields: 'id,historyId,messages(id,threadId,labelIds,internalDate,payload/headers)',
 });
+/** format=metadata with only these headers: no bodies, no snippets. */
+function metadataQuery(headers: readonly string[]): URLSearchParams {
+  const query = new URLSearchParams({ format: 'metadata', fields: 'id,historyId,messages(id,threadId,labelIds,internalDate,payload/headers)' });
+  for (const header of headers) query.append('metadataHeaders', header);
+  return query;
+}
 /**
  * A queue row (F5) needs who wrote each message and when, the subject and the labels: metadata
  * with the address headers that decide the customer and the side of each message, no bodies.
  */
-const THREAD_CASE_QUERY = (() => {
-  const query = new URLSearchParams({ format: 'metadata', fields: 'id,historyId,messages(id,threadId,labelIds,internalDate,payload/headers)' });
-  for (const header of ['From', 'To', 'Cc', 'Reply-To', 'Subject']) query.append('metadataHeaders', header);
-  return query;
-})();
+const ADDRESS_HEADERS = ['From', 'To', 'Cc', 'Reply-To', 'Subject'] as const;
+const THREAD_CASE_QUERY = metadataQuery(ADDRESS_HEADERS);
+/** A reply draft (F6) also needs the ids that thread it: Message-ID, References, In-Reply-To. */
+const THREAD_REPLY_QUERY = metadataQuery([...ADDRESS_HEADERS, 'Message-ID', 'References', 'In-Reply-To']);
+const DRAFT_FIELDS = 'id,message(id,threadId,labelIds)';
 /** Changes since a history id: which threads they touched, with their labels after the change. */
 const HISTORY_REF = 'message(id,threadId,labelIds)';
 const HISTORY_FIELDS =
@@ -76,6 +84,17 @@ const THREAD_LIST_FIELDS = 'threads(id,historyId),nextPageToken';
 const API_PATH = new URL(GMAIL_API_BASE).pathname;
 /** Only our own paths go inside, so a fixed boundary cannot collide with the content. */
 const BATCH_BOUNDARY = 'batch_icustomer_mail';
+
+/**
+ * A write's verb and body. `repeatable: false` for one that must not happen twice (drafts.create):
+ * after a 5xx Gmail may have done it anyway, so only a rate limit, which Gmail refuses before
+ * doing anything, is retried.
+ */
+interface Write {
+  verb: 'POST' | 'PUT';
+  body: Record<string, unknown>;
+  repeatable: boolean;
+}
 
 /**
  * zod mini has no messages of its own ("Invalid input" for everything). English is given per parse
@@ -125,20 +144,14 @@ export function createGmailClient(deps: GmailClientDeps) {
   }
 
   /**
-   * One logical call: auth retry once, back-off retries, then parse. A JSON `body` makes it a POST;
-   * the writes sent here (labels.create, threads.modify) are safe to repeat after a 5xx: a label
-   * created meanwhile answers 409, a modify applied twice changes nothing.
+   * One logical call: auth retry once, back-off retries, then parse. Repeatable writes are safe to
+   * send again after a 5xx: a label created meanwhile answers 409, a modify applied twice changes
+   * nothing, a draft updated twice holds the same content.
    */
-  async function call<T>(
-    method: string,
-    path: string,
-    query: URLSearchParams,
-    schema: z.ZodMiniType<T>,
-    body?: Record<string, unknown>,
-  ): Promise<T> {
+  async function call<T>(method: string, path: string, query: URLSearchParams, schema: z.ZodMiniType<T>, write?: Write): Promise<T> {
     const url = `${GMAIL_API_BASE}/${path}${query.size ? `?${query}` : ''}`;
-    const init: RequestInit = body
-      ? { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
+    const init: RequestInit = write
+      ? { method: write.verb, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(write.body) }
       : {};
     let token = await deps.getAccessToken({ forceRefresh: false });
     let refreshed = false;
@@ -157,7 +170,8 @@ export function createGmailClient(deps: GmailClientDeps) {
         token = await refreshAfter401();
         continue;
       }
-      const delay = retryDelayMs(error, attempt, policy, deps.random);
+      const mayRepeat = !write || write.repeatable || error.kind === 'rate-limited';
+      const delay = mayRepeat ? retryDelayMs(error, attempt, policy, deps.random) : null;
       if (delay === null) throw error;
       await deps.sleep(delay);
     }
@@ -271,12 +285,36 @@ export function createGmailClient(deps: GmailClientDeps) {
     },
     createLabel(name: string): Promise<GmailLabel> {
       const body = { name, labelListVisibility: 'labelShow', messageListVisibility: 'show' };
-      return call('gmail.users.labels.create', 'labels', new URLSearchParams(), gmailLabelSchema, body);
+      return call('gmail.users.labels.create', 'labels', new URLSearchParams(), gmailLabelSchema, { verb: 'POST', body, repeatable: true });
     },
     /** Adds and removes labels on every message of a thread in one request: never half-applied. */
     modifyThread(threadId: string, request: LabelModifyRequest): Promise<ModifiedThread> {
       const path = `threads/${encodeURIComponent(threadId)}/modify`;
-      return call('gmail.users.threads.modify', path, new URLSearchParams(), modifiedThreadSchema, { ...request });
+      return call('gmail.users.threads.modify', path, new URLSearchParams(), modifiedThreadSchema, {
+        verb: 'POST',
+        body: { ...request },
+        repeatable: true,
+      });
+    },
+    /** What a reply needs: each message's sender, recipients, subject and threading ids, no bodies. */
+    getThreadForReply(threadId: string): Promise<GmailThread> {
+      return call('gmail.users.threads.get', `threads/${encodeURIComponent(threadId)}`, THREAD_REPLY_QUERY, threadSchema);
+    },
+    /** A new draft from a raw RFC 5322 message (base64url), put in `threadId` if it threads there. */
+    createDraft(threadId: string, raw: string): Promise<GmailDraft> {
+      const body = { message: { raw, threadId } };
+      return call('gmail.users.drafts.create', 'drafts', new URLSearchParams({ fields: DRAFT_FIELDS }), draftSchema, { verb: 'POST', body, repeatable: false });
+    },
+    /** Replaces a draft's content: same draft id, a new message id. */
+    updateDraft(draftId: string, threadId: string, raw: string): Promise<GmailDraft> {
+      const body = { id: draftId, message: { raw, threadId } };
+      const path = `drafts/${encodeURIComponent(draftId)}`;
+      return call('gmail.users.drafts.update', path, new URLSearchParams({ fields: DRAFT_FIELDS }), draftSchema, { verb: 'PUT', body, repeatable: true });
+    },
+    /** A draft's ids only: a 404 means it was sent or deleted. */
+    getDraft(draftId: string): Promise<GmailDraft> {
+      const query = new URLSearchParams({ format: 'minimal', fields: DRAFT_FIELDS });
+      return call('gmail.users.drafts.get', `drafts/${encodeURIComponent(draftId)}`, query, draftSchema);
     },
     /** One page of the mailbox's changes since `startHistoryId`; a too-old id answers 404. */
     listHistory(startHistoryId: string, pageToken: string | undefined): Promise<GmailHistoryList> {

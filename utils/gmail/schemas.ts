@@ -79,6 +79,15 @@ export const modifiedThreadSchema = z.object({
 });
 export type ModifiedThread = z.infer<typeof modifiedThreadSchema>;
 
+/** Gmail's draft ids are not hex like message ids: `r` and digits, sometimes with a minus. */
+export const draftIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a Gmail draft id'));
+/** drafts.create, update and get (format=minimal): the draft and its current message's ids. */
+export const draftSchema = z.object({
+  id: draftIdSchema,
+  message: z.object({ id: gmailIdSchema, threadId: gmailIdSchema, labelIds: z.optional(z.array(z.string())) }),
+});
+export type GmailDraft = z.infer<typeof draftSchema>;
+
 /** History records: which threads changed, and their messages' labels after the change (F5). */
 const historyMessageRefSchema = z.object({
   message: z.object({ id: gmailIdSchema, threadId: z.optional(gmailIdSchema), labelIds: z.optional(z.array(z.string())) }),

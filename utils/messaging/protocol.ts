@@ -16,6 +16,9 @@ import type { HistoryView } from '../history/types';
 import { conversationSchema } from '../mail/conversation-schema';
 import type { Conversation } from '../mail/types';
 
+/** A rendered template: the editor's body limit plus what variables can add (long names, subjects). */
+export const DRAFT_TEXT_MAX = 40_000;
+
 const emailSchema = z.email().check(z.maxLength(320), z.toLowerCase());
 const threadIdSchema = z.string().check(z.regex(/^[0-9a-f]{1,32}$/));
 /** `/mail/u/0` or, for delegated mailboxes, `/mail/b/<id>/u/0`. */
@@ -64,9 +67,21 @@ export const panelRequestSchema = z.discriminatedUnion('type', [
    * Asks Google, interactively, for the scopes a feature needs beyond reading (issue 4 › 2:
    * incremental consent). Declining leaves every read-only feature as it was.
    */
-  z.object({ type: z.literal('auth/grant'), tabId: tabIdSchema, feature: z.enum(['cases']) }),
+  z.object({ type: z.literal('auth/grant'), tabId: tabIdSchema, feature: z.enum(['cases', 'drafts']) }),
   /** The queue of the tab's account (F5). 'cache': no Gmail call; 'network': sync with Gmail first. */
   z.object({ type: z.literal('queue/get'), tabId: tabIdSchema, source: z.enum(['cache', 'network']) }),
+  /**
+   * A reply draft in the open conversation (F6) with a template the panel rendered and previewed.
+   * `threadId` is the conversation previewed: if the tab moved on meanwhile, nothing is created.
+   * 'new' stops at an earlier draft of ours in the thread; 'replace' overwrites it; 'add' keeps it.
+   */
+  z.object({
+    type: z.literal('draft/insert'),
+    tabId: tabIdSchema,
+    threadId: threadIdSchema,
+    text: z.string().check(z.minLength(1), z.maxLength(DRAFT_TEXT_MAX)),
+    mode: z.enum(['new', 'replace', 'add']),
+  }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -109,6 +124,16 @@ export interface ConversationView {
   fetchedAt: number;
 }
 
+/**
+ * What inserting a draft did: created or replaced one (Gmail's draft id, the thread it is in), or
+ * nothing, because a draft of ours is already there ('edited' if the agent changed it in Gmail).
+ */
+export const draftResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.enum(['created', 'replaced']), draftId: z.string().check(z.maxLength(64)), threadId: threadIdSchema }),
+  z.object({ outcome: z.literal('exists'), edited: z.boolean() }),
+]);
+export type DraftResult = z.infer<typeof draftResultSchema>;
+
 /** Maps each request type to the data of its successful response. */
 export interface PanelResponses {
   'auth/sign-in': SignInResult;
@@ -118,6 +143,7 @@ export interface PanelResponses {
   'case/set': CaseView;
   'auth/grant': null;
   'queue/get': QueueView | null;
+  'draft/insert': DraftResult;
 }
 
 /** The per-tab state the background pushes to a panel bound to that tab. */
@@ -164,4 +190,5 @@ export const panelResponseSchemas = {
   'case/set': caseViewSchema,
   'auth/grant': z.null(),
   'queue/get': z.nullable(queueViewSchema),
+  'draft/insert': draftResultSchema,
 } satisfies { [K in keyof PanelResponses]: z.ZodMiniType<PanelResponses[K]> };

@@ -20,7 +20,7 @@ describe('the upgrade ladder', () => {
 
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'cases', 'histories', 'mailboxes', 'summaries', 'threads']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'cases', 'drafts', 'histories', 'mailboxes', 'summaries', 'threads']);
     expect((await readThread(db, 'a@x.com', THREAD_A))?.conversation).toEqual(conversation(THREAD_A));
   });
 });
