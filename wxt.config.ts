@@ -26,5 +26,7 @@ export default defineConfig({
       'https://www.googleapis.com/*',
     ],
     action: { default_title: '__MSG_actionTitle__' },
+    // Settings an admin sets by policy (chrome.storage.managed); the schema lives in public/.
+    storage: { managed_schema: 'managed_schema.json' },
   },
 });

@@ -5,12 +5,25 @@
 import { type BrowserContext, type Worker, test as base } from '@playwright/test';
 import { type FakeGoogle, type FakeGoogleControl, startFakeGoogle } from '../fake-google/index';
 import { EXTENSION_ID, extensionWorker, launchWithExtension, newProfileDir } from '../support/launch';
+import { newPolicyDir, writePolicy } from '../support/policy';
 import { GmailPage } from './pages/gmail-page';
 import { PanelPage } from './pages/panel-page';
 import { e2eSeed } from './seed';
 
 interface TestFixtures {
   google: FakeGoogleControl;
+  /**
+   * The admin policy Chromium starts with (what chrome.storage.managed returns), e.g.
+   * `test.use({ policy: { templates: [...] } })`. null (the default): no policy, plain Chromium.
+   */
+  policy: Record<string, unknown> | null;
+  /** The test's policy folder (tests/support/policy.ts), or null without a policy. */
+  policyDir: string | null;
+  /**
+   * Rewrites the admin policy while Chromium runs; it notices after ~5 s (storage.onChanged,
+   * area 'managed'), so poll for the effect. Needs a `policy` (`{}` will do) set with test.use.
+   */
+  setPolicy: (settings: Record<string, unknown>) => Promise<void>;
   userDataDir: string;
   context: BrowserContext;
   worker: Worker;
@@ -38,12 +51,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     fakeGoogle.control.reset(e2eSeed);
     await use(fakeGoogle.control);
   },
+  policy: [null, { option: true }],
+  policyDir: async ({ policy }, use) => {
+    if (policy === null) return use(null);
+    const policyDir = newPolicyDir();
+    writePolicy(policyDir, policy);
+    await use(policyDir);
+  },
+  setPolicy: async ({ policyDir }, use) => {
+    await use(async (settings) => {
+      if (policyDir === null) throw new Error('setPolicy needs a policy to start with: test.use({ policy: {} })');
+      writePolicy(policyDir, settings);
+    });
+  },
   userDataDir: async ({}, use) => {
     await use(newProfileDir());
   },
-  context: async ({ fakeGoogle, userDataDir, google: _resetFirst }, use) => {
+  context: async ({ fakeGoogle, userDataDir, policyDir, google: _resetFirst }, use) => {
     const fakeGoogleArgs = fakeGoogle.chromiumArgs();
-    const context = await launchWithExtension({ fakeGoogleArgs, headless: true, userDataDir });
+    const context = await launchWithExtension({
+      fakeGoogleArgs,
+      headless: true,
+      userDataDir,
+      ...(policyDir !== null && { policyDir }),
+    });
     await use(context);
     await context.close();
   },

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, type Worker, chromium } from '@playwright/test';
 import { QUIET_CHROMIUM_FLAGS, findChromium } from './chromium';
+import { policyChromium } from './policy';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 /** Fixed by the manifest `key` (wxt.config.ts). */
@@ -17,6 +18,11 @@ export interface LaunchOptions {
   headless: boolean;
   userDataDir?: string;
   language?: string;
+  /**
+   * A folder from policy.ts's newPolicyDir: Chromium then runs with its admin policy
+   * (chrome.storage.managed), through a wrapper that mounts it as /etc/chromium in a private namespace.
+   */
+  policyDir?: string;
 }
 
 export const newProfileDir = () => mkdtempSync(join(tmpdir(), 'icustomer-profile-'));
@@ -24,7 +30,10 @@ export const newProfileDir = () => mkdtempSync(join(tmpdir(), 'icustomer-profile
 export async function launchWithExtension(options: LaunchOptions): Promise<BrowserContext> {
   const userDataDir = options.userDataDir ?? newProfileDir();
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
+    executablePath: options.policyDir ? policyChromium(options.policyDir, findChromium()) : findChromium(),
+    // Playwright's default, spelled out: under the policy wrapper Chromium is root in its user
+    // namespace, and Chromium refuses to run as root with its sandbox on.
+    chromiumSandbox: false,
     headless: options.headless,
     viewport: { width: 1280, height: 800 },
     locale: options.language ?? 'en-US',
