@@ -8,7 +8,7 @@ import { demoSeed } from './demo-mailbox.ts';
 import { jsonResponse, type FakeRequest, type FakeResponse } from './http-types.ts';
 import {
   accountBodySchema, addMessageBodySchema, addThreadBodySchema, clockBodySchema, consentModeBodySchema,
-  createLabelBodySchema, faultSchema, latencyBodySchema, modifyThreadBodySchema, seedSchema,
+  createLabelBodySchema, editDraftBodySchema, faultSchema, latencyBodySchema, modifyThreadBodySchema, seedSchema,
 } from './seed-schema.ts';
 import type { FakeGoogleControl, Seed } from './types.ts';
 
@@ -99,6 +99,12 @@ function route(control: FakeGoogleControl, request: FakeRequest): FakeResponse {
     case 'POST /__control/thread-labels': {
       const { accountEmail, threadId, ...change } = parseBody(modifyThreadBodySchema, request);
       return ok(control.modifyThread(accountEmail, threadId, change));
+    }
+    case 'GET /__control/drafts':
+      return ok(control.drafts(accountParam(request)));
+    case 'POST /__control/draft-edits': {
+      const { accountEmail, draftId, text } = parseBody(editDraftBodySchema, request);
+      return ok(control.editDraftInGmail(accountEmail, draftId, text));
     }
     default:
       return jsonResponse(404, { error: `no control route ${key}` });

@@ -1,13 +1,15 @@
 /**
  * The in-process control surface (the same operations the HTTP control API offers): seeding,
  * revocation and expiry, consent mode, faults, latency, the clock, read-outs of the request log,
- * grants, revocations and mailboxes, and label changes made "by a colleague" in the same mailbox.
+ * grants, revocations, mailboxes and drafts, label changes made "by a colleague" in the same
+ * mailbox, and draft edits made by the agent in Gmail's web UI.
  */
+import { draftsNewestFirst, editDraftInGmail } from './drafts.ts';
 import { NOT_APPLICABLE } from './labels.ts';
-import type { Mailbox } from './mailbox.ts';
+import type { Mailbox, StoredMessage } from './mailbox.ts';
 import { fullThread } from './resources.ts';
 import type { FakeState } from './state.ts';
-import type { FakeGoogleControl, LabelChange, MailboxLabels, Seed } from './types.ts';
+import type { DraftSummary, FakeGoogleControl, LabelChange, MailboxLabels, Seed } from './types.ts';
 
 /** A label named by id (exact) or by user-label name (case-insensitive), as a person would name it. */
 function labelIdFor(mailbox: Mailbox, idOrName: string): string {
@@ -27,6 +29,10 @@ function labelsOf(mailbox: Mailbox): MailboxLabels {
       messages: t.messages.map((m) => ({ id: m.id, labelIds: [...m.labelIds] })),
     })),
   };
+}
+
+function draftSummary(id: string, message: StoredMessage): DraftSummary {
+  return { id, messageId: message.id, threadId: message.threadId, labelIds: [...message.labelIds], raw: Buffer.from(message.raw, 'utf8').toString('base64') };
 }
 
 export function createControl(state: FakeState, defaultSeed: () => Seed | undefined): FakeGoogleControl {
@@ -76,5 +82,7 @@ export function createControl(state: FakeState, defaultSeed: () => Seed | undefi
       return fullThread(mailbox, thread);
     },
     labels: (accountEmail) => labelsOf(state.mailbox(accountEmail)),
+    drafts: (accountEmail) => draftsNewestFirst(state.mailbox(accountEmail)).map(([id, message]) => draftSummary(id, message)),
+    editDraftInGmail: (accountEmail, draftId, text) => draftSummary(draftId, editDraftInGmail(state.mailbox(accountEmail), draftId, text)),
   };
 }

@@ -30,6 +30,10 @@ const MALFORMED: Record<string, unknown> = {
   'gmail.users.labels.create': { id: 12, name: ['Cases'], type: 'USER' },
   'gmail.users.threads.modify': { id: null, historyId: 7, messages: [{ id: 3, labelIds: 'Label_1' }] },
   'gmail.users.messages.modify': { id: 3, threadId: null, labelIds: 'Label_1' },
+  'gmail.users.drafts.create': { id: 5, message: { id: null, threadId: 7 } },
+  'gmail.users.drafts.update': { id: null, message: 'r1' },
+  'gmail.users.drafts.get': { id: 5, message: { id: 7, internalDate: 1700000000000, payload: 'none' } },
+  'gmail.users.drafts.list': { drafts: [{ id: 9, message: null }], resultSizeEstimate: 'some' },
 };
 
 export class FaultQueue {

@@ -5,15 +5,19 @@
  */
 import { forbidden, insufficientScope, invalidCredentials, invalidFieldSelection, invalidFieldValues, missingCredentials, rateLimited } from './errors.ts';
 import { applyFieldMask, FieldMaskError, parseFieldMask, type FieldMask } from './fields.ts';
-import { GMAIL_SERVICE, resolveGmailRoute, rpcName } from './gmail-routes.ts';
-import { requestedFormat, runMethod } from './gmail-methods.ts';
-import { bearerToken, emptyMeta, htmlResponse, jsonResponse, type FakeRequest, type HandledResponse } from './http-types.ts';
+import { GMAIL_SERVICE, resolveGmailRoute, rpcName, type GmailRouteName } from './gmail-routes.ts';
+import { requestedFormat } from './gmail-common.ts';
+import { runMethod } from './gmail-methods.ts';
+import { bearerToken, emptyMeta, htmlResponse, jsonResponse, noContent, type FakeRequest, type HandledResponse } from './http-types.ts';
 import { unitsFor } from './quota.ts';
 import { SCOPES } from './scopes.ts';
 import type { FakeState } from './state.ts';
 
 /** The project number in quota messages (the client id's numeric prefix in real life). */
 const PROJECT_NUMBER = '292824132082';
+
+/** The proto enum each get method's `format` is read as, named in the 400 for a value outside it. */
+const FORMAT_ENUMS: Partial<Record<GmailRouteName, string>> = { 'threads.get': 'ThreadFormat', 'messages.get': 'MessageFormat', 'drafts.get': 'DraftFormat' };
 
 export function gmailApiMethod(request: FakeRequest): string | null {
   if (request.path === '/batch/gmail/v1') return 'gmail.batch';
@@ -47,9 +51,10 @@ export function handleGmail(state: FakeState, request: FakeRequest): HandledResp
   }
 
   const format = requestedFormat(route.name, request.query);
-  if ((route.name === 'threads.get' || route.name === 'messages.get') && format === 'invalid') {
+  const formatEnum = FORMAT_ENUMS[route.name];
+  if (formatEnum !== undefined && format === 'invalid') {
     const value = request.query.get('format') ?? '';
-    const description = `Invalid value at 'format' (type.googleapis.com/google.apps.gmail.v1.${route.name === 'threads.get' ? 'Thread' : 'Message'}Format), "${value}"`;
+    const description = `Invalid value at 'format' (type.googleapis.com/google.apps.gmail.v1.${formatEnum}), "${value}"`;
     return answer(invalidFieldValues([{ field: 'format', description }]));
   }
   // A token carrying gmail.metadata is held to it even when broader scopes are granted too.
@@ -80,5 +85,6 @@ export function handleGmail(state: FakeState, request: FakeRequest): HandledResp
 
   const result = runMethod({ name: route.name, mailbox: state.mailbox(token.accountEmail), params, query: request.query, body: request.body, now: state.now() });
   if (!result.ok) return answer(result.response);
+  if (result.body === null) return answer(noContent());
   return answer(jsonResponse(200, mask === undefined ? result.body : applyFieldMask(result.body, mask)));
 }

@@ -3,7 +3,8 @@
  * reads them: field names in lowerCamel or proto snake_case, `null` as absent, an empty body as an
  * empty message, and a body it cannot map refused with 400 `Invalid JSON payload received. …` /
  * `Invalid value at '<field>' (…)`, reason `invalid`, a google.rpc.BadRequest detail per problem.
- * users.labels.create's body is the `label` field of its request, so its paths start `label.`.
+ * users.labels.create's body is the `label` field of its request, so its paths start `label.`;
+ * users.drafts.create/update's is `draft`.
  */
 import { invalidFieldValues } from './errors.ts';
 import type { FakeResponse } from './http-types.ts';
@@ -133,4 +134,57 @@ export function parseLabelBody(body: Buffer): BodyResult<{ name: string; options
     }
   }
   return refused(violations, { name, options });
+}
+
+const MESSAGE_FIELDS = [
+  'id', 'threadId', 'labelIds', 'snippet', 'historyId', 'internalDate', 'payload', 'sizeEstimate', 'raw', 'classificationLabelValues',
+] as const;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
+
+/** Proto3 JSON `bytes`: standard or URL-safe base64 (one alphabet, not both), padded or not. */
+function isBase64(text: string): boolean {
+  if (!BASE64.test(text) && !BASE64URL.test(text)) return false;
+  const unpadded = text.replace(/=+$/, '');
+  if (unpadded.length % 4 === 1) return false;
+  return unpadded.length === text.length || text.length % 4 === 0;
+}
+
+function bytesField(value: unknown, path: string, violations: Violation[]): Buffer | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    violations.push({ field: path, description: `Invalid value at '${path}' (TYPE_BYTES), ${shown(value)}` });
+    return undefined;
+  }
+  if (!isBase64(value)) {
+    violations.push({ field: path, description: `Invalid value at '${path}' (TYPE_BYTES), Base64 decoding failed for "${value}"` });
+    return undefined;
+  }
+  // Node's base64 decoder reads the URL-safe alphabet too.
+  return Buffer.from(value, 'base64');
+}
+
+/**
+ * The Draft of users.drafts.create/update (the request's `draft` field, so paths start `draft.`):
+ * `{id?, message?: Message}` of which Gmail uses `message.raw` and `message.threadId`; the other
+ * Message fields are output-only, read and ignored. An empty `threadId` is proto3's "absent".
+ */
+export function parseDraftBody(body: Buffer): BodyResult<{ raw: Buffer | undefined; threadId: string | undefined }> {
+  const parsed = parseObject(body);
+  if (!parsed.ok) return parsed;
+  const violations: Violation[] = [];
+  const fields = readFields(parsed.value, ['id', 'message'], 'draft', violations);
+  stringField(fields.get('id'), 'draft.id', violations);
+  const message = fields.get('message');
+  if (message === undefined) return refused(violations, { raw: undefined, threadId: undefined });
+  if (typeof message !== 'object' || Array.isArray(message)) {
+    violations.push({ field: 'draft.message', description: `Invalid value at 'draft.message' (type.googleapis.com/google.apps.gmail.v1.Message), ${shown(message)}` });
+    return refused(violations, { raw: undefined, threadId: undefined });
+  }
+  const parts = readFields(message as Record<string, unknown>, MESSAGE_FIELDS, 'draft.message', violations);
+  const raw = bytesField(parts.get('raw'), 'draft.message.raw', violations);
+  const threadId = stringField(parts.get('threadId'), 'draft.message.thread_id', violations);
+  stringList(parts.get('labelIds'), 'draft.message.label_ids', violations);
+  return refused(violations, { raw, threadId: threadId === '' ? undefined : threadId });
 }

@@ -2,169 +2,45 @@
  * The Gmail method bodies: given an authorised request for one mailbox, build the JSON Google
  * would answer (or its error). Lists are newest first, paged with opaque numeric page tokens,
  * and leave spam and trash out unless asked. The write methods (labels.create, threads.modify,
- * messages.modify) change the mailbox and its history.
+ * messages.modify) change the mailbox and its history; the drafts methods live in gmail-drafts.ts.
  */
 import { badRequest, invalidFieldValues, labelConflict, notFound } from './errors.ts';
 import { parseLabelBody, parseModifyBody } from './gmail-bodies.ts';
+import { createDraft, deleteDraft, getDraft, listDrafts, updateDraft } from './gmail-drafts.ts';
+import {
+  compareIdsDesc, fail, isPage, isResult, listAnswer, listFilter, newestFirst, ok, page, renderOptions, type MethodInput, type MethodResult,
+} from './gmail-common.ts';
 import { HEX_ID } from './ids.ts';
-import type { FakeResponse } from './http-types.ts';
 import { NOT_APPLICABLE } from './labels.ts';
 import type { HistoryRecord, HistoryType, Mailbox, StoredMessage, StoredThread } from './mailbox.ts';
 import { attachmentIdFor, entityAt } from './mime-parse.ts';
-import { renderMessage, renderThread, type JsonObject, type MessageFormat } from './resources.ts';
-import { compileQuery, mentionsSpamOrTrash } from './search.ts';
-import type { GmailRouteName } from './gmail-routes.ts';
-
-export type MethodResult = { ok: true; body: JsonObject } | { ok: false; response: FakeResponse };
-
-export interface MethodInput {
-  name: GmailRouteName;
-  mailbox: Mailbox;
-  params: string[];
-  query: URLSearchParams;
-  /** The request body (JSON for the write methods, empty otherwise). */
-  body: Buffer;
-  now: number;
-}
-
-const ok = (body: JsonObject): MethodResult => ({ ok: true, body });
-const fail = (response: FakeResponse): MethodResult => ({ ok: false, response });
-
-export function requestedFormat(name: GmailRouteName, query: URLSearchParams): MessageFormat | 'invalid' {
-  const format = (query.get('format') ?? 'full').toLowerCase();
-  const allowed = name === 'messages.get' ? ['full', 'metadata', 'minimal', 'raw'] : ['full', 'metadata', 'minimal'];
-  return allowed.includes(format) ? (format as MessageFormat) : 'invalid';
-}
-
-/** Page tokens look like Google's: a long string of digits. */
-function pageOffset(token: string | null): number | undefined {
-  if (token === null || token === '') return 0;
-  return /^\d{20}$/.test(token) ? Number(token.slice(-10)) : undefined;
-}
-
-function pageToken(offset: number): string {
-  return `1${String(offset).padStart(19, '0')}`;
-}
-
-/** The list methods' page size when `maxResults` is absent, and the most one page holds. */
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 500;
-
-const UINT32 = /^\+?[0-9]+$/;
-const BOOL: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
-
-/**
- * `maxResults` as Gmail reads it. The proto layer parses every repeat as a uint32 and refuses all
- * it cannot read in one 400 (`Invalid value at 'max_results' (TYPE_UINT32), "<value>"`: negative,
- * empty, fractional, non-numeric, past 2^32-1). The method then takes the last repeat: 0 and values
- * from 2^31 up are `Invalid maxResults`; anything else above 500 is served as 500, not refused.
- */
-export function pageSize(query: URLSearchParams): number | MethodResult {
-  const raws = query.getAll('maxResults');
-  if (raws.length === 0) return DEFAULT_PAGE_SIZE;
-  const unreadable = raws.filter((raw) => !UINT32.test(raw) || BigInt(raw) > 0xffff_ffffn);
-  if (unreadable.length > 0) {
-    return fail(invalidFieldValues(unreadable.map((raw) => ({ field: 'max_results', description: `Invalid value at 'max_results' (TYPE_UINT32), "${raw}"` }))));
-  }
-  const size = Number(raws.at(-1));
-  if (size === 0 || size >= 2 ** 31) return fail(badRequest('Invalid maxResults'));
-  return Math.min(size, MAX_PAGE_SIZE);
-}
-
-/** `includeSpamTrash` as the proto layer reads a bool (last repeat wins); default false. */
-function includeSpamTrashOf(query: URLSearchParams): boolean | MethodResult {
-  const raws = query.getAll('includeSpamTrash');
-  const unreadable = raws.filter((raw) => BOOL[raw.toLowerCase()] === undefined);
-  if (unreadable.length > 0) {
-    return fail(invalidFieldValues(unreadable.map((raw) => ({ field: 'include_spam_trash', description: `Invalid value at 'include_spam_trash' (TYPE_BOOL), "${raw}"` }))));
-  }
-  const last = raws.at(-1);
-  return last === undefined ? false : BOOL[last.toLowerCase()] === true;
-}
-
-function listFilter(input: MethodInput): ((m: StoredMessage) => boolean) | MethodResult {
-  const q = input.query.get('q') ?? '';
-  const labelIds = input.query.getAll('labelIds');
-  const asked = includeSpamTrashOf(input.query);
-  if (typeof asked !== 'boolean') return asked;
-  const includeSpamTrash = asked || mentionsSpamOrTrash(q);
-  const matchesQuery = q.trim() === '' ? () => true : compileQuery(q, input.mailbox.labels, input.now);
-  return (m) =>
-    labelIds.every((l) => m.labelIds.includes(l)) &&
-    (includeSpamTrash || !m.labelIds.some((l) => l === 'SPAM' || l === 'TRASH')) &&
-    matchesQuery(m);
-}
-
-/** A page of `items`; the last page carries no `next` (Gmail leaves `nextPageToken` out). */
-function page<T>(items: T[], query: URLSearchParams): { items: T[]; next?: string } | MethodResult {
-  const size = pageSize(query);
-  if (typeof size !== 'number') return size;
-  const offset = pageOffset(query.get('pageToken'));
-  if (offset === undefined) return fail(badRequest('Invalid pageToken', 'invalidArgument'));
-  const slice = items.slice(offset, offset + size);
-  return offset + size < items.length ? { items: slice, next: pageToken(offset + size) } : { items: slice };
-}
-
-function isPage<T>(value: { items: T[]; next?: string } | MethodResult): value is { items: T[]; next?: string } {
-  return 'items' in value;
-}
-
-function compareIdsDesc(a: string, b: string): number {
-  const x = BigInt(`0x${a}`);
-  const y = BigInt(`0x${b}`);
-  return x === y ? 0 : x > y ? -1 : 1;
-}
+import { renderMessage, renderThread, type JsonObject } from './resources.ts';
 
 function listThreads(input: MethodInput): MethodResult {
-  const filter = listFilter(input);
+  const filter = listFilter(input, input.query.getAll('labelIds'));
   if (typeof filter !== 'function') return filter;
   const { mailbox } = input;
   const threads = [...mailbox.threads.values()]
     .filter((t) => t.messages.some(filter))
     // Most recent activity first; ids (which grow with time) break ties so paging is stable.
     .sort((a, b) => mailbox.lastDate(b) - mailbox.lastDate(a) || compareIdsDesc(a.id, b.id));
-  const paged = page(threads, input.query);
-  if (!isPage(paged)) return paged;
-  const body: JsonObject = {};
-  if (paged.items.length > 0) {
-    body['threads'] = paged.items.map((t) => ({
-      id: t.id,
-      snippet: t.messages.at(-1)?.snippet ?? '',
-      historyId: String(mailbox.threadHistoryId(t)),
-    }));
-  }
-  if (paged.next !== undefined) body['nextPageToken'] = paged.next;
-  body['resultSizeEstimate'] = threads.length;
-  return ok(body);
+  return listAnswer(threads, 'threads', input.query, (t) => ({
+    id: t.id,
+    snippet: t.messages.at(-1)?.snippet ?? '',
+    historyId: String(mailbox.threadHistoryId(t)),
+  }));
 }
 
 function listMessages(input: MethodInput): MethodResult {
-  const filter = listFilter(input);
+  const filter = listFilter(input, input.query.getAll('labelIds'));
   if (typeof filter !== 'function') return filter;
-  const messages = [...input.mailbox.messages.values()]
-    .filter(filter)
-    .sort((a, b) => b.internalDate - a.internalDate || compareIdsDesc(a.id, b.id));
-  const paged = page(messages, input.query);
-  if (!isPage(paged)) return paged;
-  const body: JsonObject = {};
-  if (paged.items.length > 0) body['messages'] = paged.items.map((m) => ({ id: m.id, threadId: m.threadId }));
-  if (paged.next !== undefined) body['nextPageToken'] = paged.next;
-  body['resultSizeEstimate'] = messages.length;
-  return ok(body);
+  const messages = [...input.mailbox.messages.values()].filter(filter).sort(newestFirst);
+  return listAnswer(messages, 'messages', input.query, (m) => ({ id: m.id, threadId: m.threadId }));
 }
 
 function byId<T>(map: ReadonlyMap<string, T>, id: string): T | MethodResult {
   if (!HEX_ID.test(id)) return fail(badRequest('Invalid id value'));
   return map.get(id) ?? fail(notFound());
-}
-
-function isResult(value: unknown): value is MethodResult {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean' && ('response' in value || 'body' in value);
-}
-
-function renderOptions(input: MethodInput): { format: MessageFormat; metadataHeaders: string[] } {
-  const format = requestedFormat(input.name, input.query);
-  return { format: format === 'invalid' ? 'full' : format, metadataHeaders: input.query.getAll('metadataHeaders') };
 }
 
 function getAttachment(input: MethodInput): MethodResult {
@@ -191,7 +67,7 @@ function findAttachment(message: StoredMessage, attachmentId: string): Buffer | 
 }
 
 /** users.history.list's `historyTypes`, by the discovery document's names (the proto's too). */
-const HISTORY_TYPES: Record<string, HistoryType | 'messageDeleted'> = {
+const HISTORY_TYPES: Record<string, HistoryType> = {
   messageadded: 'messageAdded', message_added: 'messageAdded',
   messagedeleted: 'messageDeleted', message_deleted: 'messageDeleted',
   labeladded: 'labelAdded', label_added: 'labelAdded',
@@ -216,6 +92,9 @@ function renderHistory(h: HistoryRecord): JsonObject {
   switch (h.type) {
     case 'messageAdded':
       record['messagesAdded'] = [{ message }];
+      break;
+    case 'messageDeleted':
+      record['messagesDeleted'] = [{ message }];
       break;
     case 'labelAdded':
       record['labelsAdded'] = [{ message, labelIds: [...(h.labelIds ?? [])] }];
@@ -357,5 +236,15 @@ export function runMethod(input: MethodInput): MethodResult {
       return getAttachment(input);
     case 'history.list':
       return listHistory(input);
+    case 'drafts.create':
+      return createDraft(input);
+    case 'drafts.update':
+      return updateDraft(input);
+    case 'drafts.get':
+      return getDraft(input);
+    case 'drafts.list':
+      return listDrafts(input);
+    case 'drafts.delete':
+      return deleteDraft(input);
   }
 }

@@ -8,10 +8,15 @@ import { SCOPES } from './scopes.ts';
 const READ = [SCOPES.mail, SCOPES.modify, SCOPES.readonly, SCOPES.metadata] as const;
 /** users.threads.modify and users.messages.modify: "https://mail.google.com/" or gmail.modify only. */
 const MODIFY = [SCOPES.mail, SCOPES.modify] as const;
+/** users.drafts.create/update/delete: compose (also as an add-on's compose action) or broader; not readonly. */
+const DRAFT_WRITE = [SCOPES.mail, SCOPES.addonsCompose, SCOPES.compose, SCOPES.modify] as const;
+/** users.drafts.get/list: the read scopes without gmail.metadata, plus compose (drafts are its own). */
+const DRAFT_READ = [SCOPES.mail, SCOPES.compose, SCOPES.modify, SCOPES.readonly] as const;
 
 export type GmailRouteName =
   | 'getProfile' | 'labels.list' | 'labels.get' | 'labels.create' | 'threads.list' | 'threads.get' | 'threads.modify'
-  | 'messages.list' | 'messages.get' | 'messages.modify' | 'messages.attachments.get' | 'history.list';
+  | 'messages.list' | 'messages.get' | 'messages.modify' | 'messages.attachments.get' | 'history.list'
+  | 'drafts.create' | 'drafts.update' | 'drafts.get' | 'drafts.list' | 'drafts.delete';
 
 export interface GmailRoute {
   name: GmailRouteName;
@@ -35,6 +40,11 @@ const ROUTES: Record<GmailRouteName, Omit<GmailRoute, 'name' | 'apiMethod'>> = {
   // Attachment bytes are message content: the metadata scope does not reach them.
   'messages.attachments.get': { rpc: 'GetAttachment', scopes: [SCOPES.mail, SCOPES.modify, SCOPES.readonly] },
   'history.list': { rpc: 'ListHistory', scopes: READ },
+  'drafts.create': { rpc: 'CreateDraft', scopes: DRAFT_WRITE },
+  'drafts.update': { rpc: 'UpdateDraft', scopes: DRAFT_WRITE },
+  'drafts.get': { rpc: 'GetDraft', scopes: DRAFT_READ },
+  'drafts.list': { rpc: 'ListDrafts', scopes: DRAFT_READ },
+  'drafts.delete': { rpc: 'DeleteDraft', scopes: DRAFT_WRITE },
 };
 
 export interface ResolvedRoute {
@@ -56,6 +66,11 @@ const PATTERNS: [string, RegExp, GmailRouteName][] = [
   ['POST', /^messages\/([^/]+)\/modify$/, 'messages.modify'],
   ['GET', /^messages\/([^/]+)\/attachments\/([^/]+)$/, 'messages.attachments.get'],
   ['GET', /^history$/, 'history.list'],
+  ['POST', /^drafts$/, 'drafts.create'],
+  ['GET', /^drafts$/, 'drafts.list'],
+  ['GET', /^drafts\/([^/]+)$/, 'drafts.get'],
+  ['PUT', /^drafts\/([^/]+)$/, 'drafts.update'],
+  ['DELETE', /^drafts\/([^/]+)$/, 'drafts.delete'],
 ];
 
 export function resolveGmailRoute(method: string, path: string): ResolvedRoute | undefined {

@@ -52,6 +52,8 @@ export function renderView(state: FakeState, mailbox: Mailbox, hash: string): We
     return { kind: 'list', folder: 'search', title: `Search results${suffix}`, html: listView(mailbox, threads, `search/${rest[0] ?? ''}`), unread };
   }
   const folder = FOLDERS[first] ?? FOLDERS['inbox'];
+  // All Mail's label is null (every thread but spam and trash): `??` would turn it into INBOX.
+  const label = folder === undefined ? 'INBOX' : folder.label;
   const folderName = first in FOLDERS ? first : 'inbox';
   const listTitle = `${folder?.title ?? 'Inbox'}${folderName === 'inbox' && unread > 0 ? ` (${unread})` : ''}${suffix}`;
   const key = rest[0];
@@ -61,10 +63,10 @@ export function renderView(state: FakeState, mailbox: Mailbox, hash: string): We
     if (thread !== undefined) {
       return { kind: 'conversation', folder: folderName, title: `${subjectOf(thread)}${suffix}`, html: conversationView(mailbox, thread, folderName), unread };
     }
-    const html = listView(mailbox, threadsIn(mailbox, folder?.label ?? 'INBOX'), folderName, 'The conversation that you requested could not be loaded.');
+    const html = listView(mailbox, threadsIn(mailbox, label), folderName, 'The conversation that you requested could not be loaded.');
     return { kind: 'list', folder: folderName, title: listTitle, html, unread };
   }
-  return { kind: 'list', folder: folderName, title: listTitle, html: listView(mailbox, threadsIn(mailbox, folder?.label ?? 'INBOX'), folderName), unread };
+  return { kind: 'list', folder: folderName, title: listTitle, html: listView(mailbox, threadsIn(mailbox, label), folderName), unread };
 }
 
 function shell(mailbox: Mailbox, view: WebView): string {

@@ -45,6 +45,11 @@ export function jsonResponse(status: number, value: unknown, headers: Record<str
   };
 }
 
+/** Google's answer to a delete: 204 with no body, and so no Content-Type. */
+export function noContent(): FakeResponse {
+  return { status: 204, headers: {}, body: '' };
+}
+
 export function htmlResponse(status: number, html: string, headers: Record<string, string> = {}): FakeResponse {
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: html };
 }

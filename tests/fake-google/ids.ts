@@ -34,6 +34,22 @@ export function unsyncedDigits(): string {
   return `-${BigInt(`0x${randomBytes(8).toString('hex')}`) % 9_000_000_000_000_000_000n}`;
 }
 
+/**
+ * A draft id like Gmail's: `r` and a decimal number — unlike message and thread ids, not hex, so
+ * a client cannot treat the two alike.
+ */
+export function draftIdFor(taken: ReadonlySet<string>): string {
+  for (;;) {
+    const id = `r${BigInt(`0x${randomBytes(8).toString('hex')}`) >> 1n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** A Message-ID as Gmail writes for mail composed in it: `<CA` + opaque base64 + `@mail.gmail.com>`. */
+export function gmailMessageIdHeader(): string {
+  return `<CA${randomBytes(36).toString('base64')}@mail.gmail.com>`;
+}
+
 /** A stable numeric Google account id ("sub") per email. */
 export function subjectIdFor(email: string): string {
   const digest = createHash('sha256').update(email.toLowerCase()).digest();

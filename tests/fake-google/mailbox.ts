@@ -1,13 +1,13 @@
 /**
  * One account's mailbox: threads of messages kept as raw RFC 822 bytes plus what Gmail tracks
- * beside them (labels, internalDate, historyId), a history log for users.history.list, and the
- * opaque web-UI token of each conversation.
+ * beside them (labels, internalDate, historyId), the drafts (each a message labelled DRAFT), a
+ * history log for users.history.list, and the opaque web-UI token of each conversation.
  */
 import { firstAddress } from './address.ts';
 import { gmailIdFor, opaqueToken, unsyncedDigits } from './ids.ts';
 import { LabelSet } from './labels.ts';
 import { buildRawMessage } from './mime-build.ts';
-import { bodyText, parseEntity, type ParsedEntity } from './mime-parse.ts';
+import { bodyText, headerValue, parseEntity, type ParsedEntity } from './mime-parse.ts';
 import type { DomMarkers, SeedAccount, SeedMessage, SeedThread } from './types.ts';
 
 export interface StoredMessage {
@@ -30,14 +30,19 @@ export interface StoredThread {
   domMarkers: DomMarkers;
   /** `r<digits>` used by 'unsynced' markers. */
   unsyncedId: string;
+  /**
+   * The history id of the last message removed from the thread (0: none). A thread's historyId
+   * never goes back, also when its newest message (a draft) is deleted.
+   */
+  removedHistoryId: number;
 }
 
-export type HistoryType = 'messageAdded' | 'labelAdded' | 'labelRemoved';
+export type HistoryType = 'messageAdded' | 'messageDeleted' | 'labelAdded' | 'labelRemoved';
 
 /**
- * One users.history.list record: a message added to the mailbox, or labels added to / removed
- * from one message. `message.labelIds` is the message's labels right after the change; `labelIds`
- * is what the change added or removed.
+ * One users.history.list record: a message added to or deleted from the mailbox, or labels added
+ * to / removed from one message. `message.labelIds` is the message's labels right after the
+ * change (at deletion: its last labels); `labelIds` is what a label change added or removed.
  */
 export interface HistoryRecord {
   id: number;
@@ -45,6 +50,9 @@ export interface HistoryRecord {
   message: { id: string; threadId: string; labelIds: string[] };
   labelIds?: string[];
 }
+
+/** What a stored message is made of; the rest (entity, snippet, Message-ID, history id) follows from it. */
+type MessageFields = Pick<StoredMessage, 'id' | 'raw' | 'internalDate' | 'labelIds'>;
 
 /** A label change as users.threads.modify / users.messages.modify take it: label ids to add and remove. */
 export interface LabelEdit {
@@ -80,6 +88,8 @@ export class Mailbox {
   readonly labels = new LabelSet();
   readonly threads = new Map<string, StoredThread>();
   readonly messages = new Map<string, StoredMessage>();
+  /** Draft id (`r<digits>`) → the draft's current message, which is also in `messages`. */
+  readonly drafts = new Map<string, StoredMessage>();
   readonly history: HistoryRecord[] = [];
   private historyCounter = FIRST_HISTORY_ID;
   /** Oldest startHistoryId users.history.list still answers for. */
@@ -107,23 +117,27 @@ export class Mailbox {
     const firstMs = toEpochMs(first.date, this.now());
     const threadId = seed.id ?? first.id ?? gmailIdFor(firstMs, this.usedIds());
     if (this.threads.has(threadId)) throw new Error(`thread ${threadId} already exists`);
-    const thread: StoredThread = {
-      id: threadId,
-      messages: [],
-      webToken: opaqueToken(),
-      domMarkers: seed.domMarkers ?? 'both',
-      unsyncedId: `r${unsyncedDigits()}`,
-    };
-    this.threads.set(threadId, thread);
+    this.newThread(threadId, seed.domMarkers ?? 'both');
     // Gmail gives a thread the id of its first message.
     const messageIds = [this.addMessage(threadId, { ...first, id: first.id ?? threadId }, recordHistory).messageId];
     for (const message of rest) messageIds.push(this.addMessage(threadId, message, recordHistory).messageId);
     return { threadId, messageIds };
   }
 
-  addMessage(threadId: string, seed: SeedMessage, recordHistory = true): { messageId: string } {
+  private newThread(id: string, domMarkers: DomMarkers): StoredThread {
+    const thread: StoredThread = { id, messages: [], webToken: opaqueToken(), domMarkers, unsyncedId: `r${unsyncedDigits()}`, removedHistoryId: 0 };
+    this.threads.set(id, thread);
+    return thread;
+  }
+
+  private thread(threadId: string): StoredThread {
     const thread = this.threads.get(threadId);
     if (thread === undefined) throw new Error(`no thread ${threadId} in ${this.email}`);
+    return thread;
+  }
+
+  addMessage(threadId: string, seed: SeedMessage, recordHistory = true): { messageId: string } {
+    const thread = this.thread(threadId);
     const internalDate = toEpochMs(seed.date, this.now());
     const id = seed.id ?? gmailIdFor(internalDate, this.usedIds());
     if (this.messages.has(id)) throw new Error(`message ${id} already exists`);
@@ -137,27 +151,54 @@ export class Mailbox {
       messageIdHeader,
       references: thread.messages.map((m) => m.messageIdHeader),
     });
-    const entity = parseEntity(raw);
     const defaultLabels = incoming ? ['INBOX', 'UNREAD', 'CATEGORY_PERSONAL'] : ['SENT'];
-    this.historyCounter += this.historyGap(id);
+    const labelIds = (seed.labelIds ?? defaultLabels).map((l) => this.labels.resolve(l));
+    return { messageId: this.store(thread, { id, raw, internalDate, labelIds }, recordHistory).id };
+  }
+
+  /**
+   * Stores a message given as raw RFC 822 text — a draft saved through the API or in Gmail's web
+   * UI — dated now. Without `threadId` it starts a thread of its own, whose id is the message's
+   * as Gmail gives it.
+   */
+  addRawMessage(raw: string, labelIds: readonly string[], threadId?: string): StoredMessage {
+    const internalDate = this.now();
+    const id = gmailIdFor(internalDate, this.usedIds());
+    const thread = threadId === undefined ? this.newThread(id, 'both') : this.thread(threadId);
+    return this.store(thread, { id, raw, internalDate, labelIds: [...labelIds] }, true);
+  }
+
+  private store(thread: StoredThread, fields: MessageFields, recordHistory: boolean): StoredMessage {
+    const entity = parseEntity(fields.raw);
+    this.historyCounter += this.historyGap(fields.id);
     const message: StoredMessage = {
-      id,
-      threadId,
-      raw,
+      ...fields,
+      threadId: thread.id,
       entity,
-      internalDate,
-      labelIds: (seed.labelIds ?? defaultLabels).map((l) => this.labels.resolve(l)),
       historyId: this.historyCounter,
-      messageIdHeader,
+      messageIdHeader: headerValue(entity.headers, 'Message-ID') ?? '',
       snippet: snippetOf(entity),
     };
     thread.messages.push(message);
     thread.messages.sort((a, b) => a.internalDate - b.internalDate);
-    this.messages.set(id, message);
+    this.messages.set(message.id, message);
     if (recordHistory) {
-      this.history.push({ id: message.historyId, type: 'messageAdded', message: { id, threadId, labelIds: [...message.labelIds] } });
+      this.history.push({ id: message.historyId, type: 'messageAdded', message: { id: message.id, threadId: thread.id, labelIds: [...message.labelIds] } });
     }
-    return { messageId: id };
+    return message;
+  }
+
+  /**
+   * Deletes a message for good (a draft deleted or replaced), recording messageDeleted. A thread
+   * left with no message goes too, as in Gmail.
+   */
+  removeMessage(message: StoredMessage): void {
+    const thread = this.thread(message.threadId);
+    this.messages.delete(message.id);
+    thread.messages = thread.messages.filter((m) => m !== message);
+    this.record(message, 'messageDeleted');
+    thread.removedHistoryId = this.historyCounter;
+    if (thread.messages.length === 0) this.threads.delete(thread.id);
   }
 
   /** History ids grow with gaps, as Gmail's do ("not contiguous with random gaps in between"). */
@@ -186,14 +227,14 @@ export class Mailbox {
     }
   }
 
-  private record(message: StoredMessage, type: 'labelAdded' | 'labelRemoved', labelIds: string[]): void {
+  private record(message: StoredMessage, type: Exclude<HistoryType, 'messageAdded'>, labelIds?: string[]): void {
     this.historyCounter += this.historyGap(message.id, this.history.length);
     message.historyId = this.historyCounter;
     this.history.push({
       id: this.historyCounter,
       type,
       message: { id: message.id, threadId: message.threadId, labelIds: [...message.labelIds] },
-      labelIds: [...labelIds],
+      ...(labelIds === undefined ? {} : { labelIds: [...labelIds] }),
     });
   }
 
@@ -203,7 +244,7 @@ export class Mailbox {
   }
 
   threadHistoryId(thread: StoredThread): number {
-    return Math.max(...thread.messages.map((m) => m.historyId));
+    return Math.max(thread.removedHistoryId, ...thread.messages.map((m) => m.historyId));
   }
 
   lastDate(thread: StoredThread): number {

@@ -62,7 +62,7 @@ function base64Lines(bytes: Buffer): string {
   return (bytes.toString('base64').match(/.{1,76}/g) ?? ['']).join(CRLF);
 }
 
-function textPart(subtype: 'plain' | 'html', text: string): string {
+export function textPart(subtype: 'plain' | 'html', text: string): string {
   const encode = needsEncoding(text);
   const body = encode ? quotedPrintable(text) : text.replace(/\r?\n/g, CRLF);
   const head = [`Content-Type: text/${subtype}; charset="UTF-8"`];

@@ -18,7 +18,7 @@ export interface ParsedEntity {
   parts: ParsedEntity[];
 }
 
-function splitHead(raw: string): { head: string; body: string } {
+export function splitHead(raw: string): { head: string; body: string } {
   const match = /\r?\n\r?\n/.exec(raw);
   if (match === null) return { head: raw, body: '' };
   return { head: raw.slice(0, match.index), body: raw.slice(match.index + match[0].length) };

@@ -18,7 +18,10 @@ export const QUOTA_UNITS: Readonly<Record<string, number>> = {
   'gmail.users.threads.get': 40,
   'gmail.users.threads.modify': 10,
   'gmail.users.drafts.get': 20,
+  'gmail.users.drafts.list': 5,
   'gmail.users.drafts.create': 10,
+  'gmail.users.drafts.update': 15,
+  'gmail.users.drafts.delete': 10,
   'gmail.users.history.list': 2,
 };
 

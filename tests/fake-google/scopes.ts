@@ -12,6 +12,11 @@ export const SCOPES = {
   metadata: `${AUTH}gmail.metadata`,
   labels: `${AUTH}gmail.labels`,
   compose: `${AUTH}gmail.compose`,
+  /**
+   * A Gmail add-on's compose action. Only the add-on framework grants it, so it has no consent
+   * wording below and the fake's OAuth flow refuses it; the drafts routes still list it as accepted.
+   */
+  addonsCompose: `${AUTH}gmail.addons.current.action.compose`,
   send: `${AUTH}gmail.send`,
   insert: `${AUTH}gmail.insert`,
   settingsBasic: `${AUTH}gmail.settings.basic`,

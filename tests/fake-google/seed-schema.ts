@@ -82,3 +82,8 @@ export const modifyThreadBodySchema = z.object({
   add: z.array(z.string()).optional(),
   remove: z.array(z.string()).optional(),
 });
+export const editDraftBodySchema = z.object({
+  accountEmail: z.string().email(),
+  draftId: z.string().min(1),
+  text: z.string(),
+});

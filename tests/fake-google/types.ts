@@ -174,6 +174,18 @@ export interface CreateLabelOptions {
   color?: GmailLabelColor;
 }
 
+/**
+ * `control.drafts()`: one draft and its current message. `raw` is the whole RFC 822 message in
+ * standard base64, as stored (decode it and read it with mime-parse's parseEntity).
+ */
+export interface DraftSummary {
+  id: string;
+  messageId: string;
+  threadId: string;
+  labelIds: string[];
+  raw: string;
+}
+
 export interface RevocationEntry {
   token: string;
   accountEmail: string | null;
@@ -214,6 +226,15 @@ export interface FakeGoogleControl {
   modifyThread(accountEmail: string, threadId: string, change: LabelChange): GmailThreadResource;
   /** The mailbox's labels (system + user, as users.labels.list) and each thread's label ids. */
   labels(accountEmail: string): MailboxLabels;
+  /** The account's drafts, newest first (as users.drafts.list orders them). */
+  drafts(accountEmail: string): DraftSummary[];
+  /**
+   * Edits a draft as the agent would in Gmail's compose window: the draft keeps its id and thread
+   * but gets a new message (new id, a Gmail Message-ID, dated by the fake's clock) whose body is
+   * `text` as plain text, every other header kept. The old message's deletion and the new one's
+   * arrival show in users.history.list. Throws on an unknown draft id.
+   */
+  editDraftInGmail(accountEmail: string, draftId: string, text: string): DraftSummary;
 }
 
 export interface FakeGoogle {

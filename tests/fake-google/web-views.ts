@@ -5,7 +5,9 @@
  * `data-thread-perm-id`/`data-legacy-thread-id`, messages `div.adn[data-message-id]` with
  * `span.gD[email][name]`), marked per the thread's `domMarkers` (notes/google-facts.md). User
  * labels shown in the message list (messageListVisibility ≠ hide) appear as chips `span.at[title]`
- * beside the row's subject and under the conversation's heading, like Gmail's.
+ * beside the row's subject and under the conversation's heading, like Gmail's. A draft in a
+ * conversation comes after its messages, `div.draft[data-draft-id]` with a red "Draft" where a
+ * message has its sender, so it carries no sender marker (`span.gD`, or `span.yP` in a list row).
  */
 import { decodeEncodedWords, firstAddress } from './address.ts';
 import { escapeHtml } from './http-types.ts';
@@ -80,17 +82,30 @@ function labelChips(mailbox: Mailbox, thread: StoredThread): string {
   return chips.length === 0 ? '' : `<span class="ar as">${chips.join('')}</span>`;
 }
 
+/** Which messages are drafts, each with its draft id. */
+function draftIds(mailbox: Mailbox): Map<StoredMessage, string> {
+  return new Map([...mailbox.drafts].map(([id, message]) => [message, id]));
+}
+
+const DRAFT_MARK = '<span class="draft-mark">Draft</span>';
+
 const TOOLBAR = `<div class="toolbar" role="toolbar" aria-label="Toolbar"><button type="button" aria-label="Refresh">⟳</button><button type="button" aria-label="More">⋮</button></div>`;
 
 export function listView(mailbox: Mailbox, threads: StoredThread[], folder: string, notice?: string): string {
+  const drafts = draftIds(mailbox);
   const rows = threads
     .map((thread) => {
       const last = thread.messages.at(-1) as StoredMessage;
       const unread = thread.messages.some((m) => m.labelIds.includes('UNREAD'));
-      const who = sender(last, mailbox);
-      const count = thread.messages.length > 1 ? ` <span class="bx0">${thread.messages.length}</span>` : '';
+      // Senders and the count are of the mail; a draft only adds "Draft" after them.
+      const mail = thread.messages.filter((m) => !drafts.has(m));
+      const lastMail = mail.at(-1);
+      const who = lastMail === undefined ? undefined : sender(lastMail, mailbox);
+      const senderHtml = who === undefined ? '' : `<span class="yP"${attr('email', who.email)}${attr('name', who.name)}>${escapeHtml(who.name)}</span>`;
+      const draftMark = mail.length === thread.messages.length ? '' : `${who === undefined ? '' : ', '}${DRAFT_MARK}`;
+      const count = mail.length > 1 ? ` <span class="bx0">${mail.length}</span>` : '';
       return `<tr class="zA ${unread ? 'zE' : 'yO'}" role="row" tabindex="-1" data-href="#${folder}/${thread.webToken}">
-<td class="yX xY"><span class="yP"${attr('email', who.email)}${attr('name', who.name)}>${escapeHtml(who.name)}</span>${count}</td>
+<td class="yX xY">${senderHtml}${draftMark}${count}</td>
 <td class="xY a4W">${labelChips(mailbox, thread)}<span class="bog"><span${listThreadAttrs(thread)}>${escapeHtml(subjectOf(thread))}</span></span><span class="y2"> - ${last.snippet}</span></td>
 <td class="xW xY"><span${attr('title', longDate(last.internalDate))}>${escapeHtml(shortDate(last.internalDate))}</span></td>
 </tr>`;
@@ -116,8 +131,18 @@ function attachmentsHtml(message: StoredMessage): string {
   return `<div class="aQH">${items.join('')}</div>`;
 }
 
+/** A draft as Gmail shows it in its conversation: "Draft" in red instead of a sender. */
+function draftHtml(message: StoredMessage, draftId: string): string {
+  return `<div class="draft" role="listitem"${attr('data-draft-id', draftId)}>
+<div class="gs"><h3 class="iw">${DRAFT_MARK}</h3>
+<div class="g2">to ${escapeHtml(header(message, 'To'))}</div><span class="g3"${attr('title', longDate(message.internalDate))}>${escapeHtml(longDate(message.internalDate))}</span>
+<div class="a3s aiL">${bodyHtml(message)}</div>${attachmentsHtml(message)}</div></div>`;
+}
+
 export function conversationView(mailbox: Mailbox, thread: StoredThread, folder: string): string {
+  const drafts = draftIds(mailbox);
   const messages = thread.messages
+    .filter((message) => !drafts.has(message))
     .map((message, index) => {
       const who = sender(message, mailbox);
       const to = header(message, 'To');
@@ -126,6 +151,10 @@ export function conversationView(mailbox: Mailbox, thread: StoredThread, folder:
 <div class="g2">to ${escapeHtml(to)}</div><span class="g3"${attr('title', longDate(message.internalDate))}>${escapeHtml(longDate(message.internalDate))}</span>
 <div class="a3s aiL">${bodyHtml(message)}</div>${attachmentsHtml(message)}</div></div>`;
     })
+    .concat(thread.messages.flatMap((message) => {
+      const draftId = drafts.get(message);
+      return draftId === undefined ? [] : [draftHtml(message, draftId)];
+    }))
     .join('\n');
   return `<div class="toolbar" role="toolbar" aria-label="Toolbar"><a class="back" href="#${folder}" aria-label="Back to ${folder === 'sent' ? 'Sent Mail' : folder === 'all' ? 'All Mail' : 'Inbox'}">←</a></div>
 <div class="nH"><h2 class="hP" tabindex="-1"${subjectAttrs(thread)}>${escapeHtml(subjectOf(thread))}</h2>${labelChips(mailbox, thread)}

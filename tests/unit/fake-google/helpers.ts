@@ -82,6 +82,7 @@ export const READONLY = 'https://www.googleapis.com/auth/gmail.readonly';
 export const METADATA = 'https://www.googleapis.com/auth/gmail.metadata';
 export const LABELS = 'https://www.googleapis.com/auth/gmail.labels';
 export const MODIFY = 'https://www.googleapis.com/auth/gmail.modify';
+export const COMPOSE = 'https://www.googleapis.com/auth/gmail.compose';
 export const MAIL = 'https://mail.google.com/';
 
 /** Starts the fake with `seed` for one test file, and resets it to that seed before each test. */
