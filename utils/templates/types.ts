@@ -2,6 +2,7 @@
  * Reply templates (F6): the agent's own, kept in storage.sync so they follow them to every
  * computer, and the admin's, delivered by policy and read-only.
  */
+import * as z from 'zod/mini';
 
 /** Limits the editor enforces: a reply template is a few paragraphs, never a document. */
 export const TEMPLATE_NAME_MAX = 100;
@@ -46,9 +47,27 @@ export interface TemplateStore {
    * even storage.local fails.
    */
   save(input: TemplateInput & { id?: string }): Promise<PersonalTemplate>;
+  /** Removes it from sync and this computer. Room it frees is not used until the caller calls resync(). */
   remove(id: string): Promise<void>;
   /** Tries again to sync templates kept on this computer only; returns those still unsynced. */
   resync(): Promise<PersonalTemplate[]>;
   /** Calls back when templates change here or on another computer (storage.onChanged). */
   watch(onChange: () => void): () => void;
+}
+
+// Each message completes `"<field>" …`, so the editor (TemplateInputError) and the policy's
+// problems (admin.ts) word a refused field the same way.
+export const templateTextSchema = () =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') });
+const atMost = (max: number) => z.maxLength(max, `must be text of at most ${max} characters`);
+
+/** A template's name as stored and shown: trimmed, so "Refund " and "Refund" are one name. */
+export const templateNameSchema = templateTextSchema().check(z.trim(), z.minLength(1, 'must not be empty'), atMost(TEMPLATE_NAME_MAX));
+export const templateBodySchema = templateTextSchema().check(z.minLength(1, 'must not be empty'), atMost(TEMPLATE_BODY_MAX));
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+/** By name as people read it (accents and case aside), then by id so that the order is stable. */
+export function compareTemplates(a: Pick<Template, 'id' | 'name'>, b: Pick<Template, 'id' | 'name'>): number {
+  return collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
