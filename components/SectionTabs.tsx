@@ -5,6 +5,7 @@ import { useLocale } from './i18n';
 const SECTIONS = [
   { section: 'conversation', label: 'navConversation' },
   { section: 'queue', label: 'navQueue' },
+  { section: 'templates', label: 'navTemplates' },
 ] as const satisfies readonly { section: Section; label: MessageKey }[];
 
 export const SECTION_PANEL_ID = 'section-panel';
@@ -15,7 +16,7 @@ interface Props {
   onSelect: (section: Section) => void;
 }
 
-/** The conversation or the account's queue (F5). WAI-ARIA tabs: arrow keys move between them. */
+/** The conversation, the account's queue (F5) or the reply templates (F6). WAI-ARIA tabs: arrow keys move between them. */
 export function SectionTabs({ selected, onSelect }: Props) {
   const { t } = useLocale();
   function onKeyDown(event: KeyboardEvent) {

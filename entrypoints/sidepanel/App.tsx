@@ -10,6 +10,7 @@ import { Notice } from '@/components/Notice';
 import { QueueView } from '@/components/QueueView';
 import { SECTION_PANEL_ID, SectionTabs, sectionTabId } from '@/components/SectionTabs';
 import { StateMessage } from '@/components/StateMessage';
+import { TemplatesView } from '@/components/TemplatesView';
 import { gmailThreadUrl } from '@/utils/google/endpoints';
 import { formatWhen } from '@/utils/i18n/format';
 import type { PanelState } from '@/utils/panel/state';
@@ -122,6 +123,8 @@ export function App({ state, privacyPolicyUrl, navigateTab }: Props) {
           />
         );
       }
+      case 'templates':
+        return <TemplatesView templates={state.templates} />;
     }
   }
 

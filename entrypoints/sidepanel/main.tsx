@@ -1,18 +1,37 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { statusText } from '@/components/caseText';
 import { LocaleContext } from '@/components/i18n';
 import { createTranslate } from '@/utils/i18n/messages';
 import { sendPanelRequest } from '@/utils/messaging/client';
 import { panelEventSchema, panelPortName } from '@/utils/messaging/protocol';
 import { explicitTabId } from '@/utils/panel/bind-tab';
 import { NOW_TICK_MS, createPanelState } from '@/utils/panel/state';
+import { MANAGED_TEMPLATES_KEY, adminTemplatesOf } from '@/utils/templates/admin';
+import { createTemplateStore } from '@/utils/templates/store';
 import { App } from './App';
 import './style.css';
+
+const language = browser.i18n.getUILanguage();
+const t = createTranslate((key, subs) => browser.i18n.getMessage(key as 'appName', subs));
 
 const state = createPanelState({
   request: (request) => sendPanelRequest((message) => browser.runtime.sendMessage(message), request),
   // Preact renders in a microtask: a task later, the DOM shows what the signals hold.
   rendered: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  templates: {
+    store: createTemplateStore({
+      sync: browser.storage.sync,
+      local: browser.storage.local,
+      onChanged: browser.storage.onChanged,
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+    }),
+    readAdminTemplates,
+    watchAdmin,
+    statusText: (status) => statusText(t, status),
+    copyText: (text) => navigator.clipboard.writeText(text),
+  },
 });
 setInterval(state.tick, NOW_TICK_MS);
 
@@ -33,6 +52,21 @@ function connect() {
   return next;
 }
 
+/** The admin's templates (F9 policy); without a policy, or where managed storage is missing, none. */
+async function readAdminTemplates() {
+  const managed = await browser.storage.managed.get(MANAGED_TEMPLATES_KEY).catch((): Record<string, unknown> => ({}));
+  return adminTemplatesOf(managed[MANAGED_TEMPLATES_KEY]);
+}
+
+/** Policy changes apply live (F9): the admin's templates are read again when theirs change. */
+function watchAdmin(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' && MANAGED_TEMPLATES_KEY in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
 function bind(tabId: number): void {
   boundTabId = tabId;
   port.postMessage({ type: 'bind', tabId });
@@ -51,9 +85,8 @@ const explicit = explicitTabId(location.search);
 if (explicit !== null) bind(explicit);
 else void bindToActiveTab();
 
-const language = browser.i18n.getUILanguage();
 document.documentElement.lang = language;
-const locale = { t: createTranslate((key, subs) => browser.i18n.getMessage(key as 'appName', subs)), language };
+const locale = { t, language };
 
 render(
   <LocaleContext.Provider value={locale}>

@@ -18,7 +18,7 @@ interface Subject {
   customer: string;
 }
 
-export function createHistoryState(deps: PanelStateDeps) {
+export function createHistoryState(deps: Pick<PanelStateDeps, 'request' | 'rendered'>) {
   const view = signal<HistoryView | null>(null);
   const error = signal<AppError | null>(null);
   const loading = signal(false);

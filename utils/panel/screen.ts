@@ -1,8 +1,8 @@
 /** Which screen the panel shows, from what it knows: a pure function, tested through the state. */
 import type { AppError, ConversationView, TabState } from '../messaging/protocol';
 
-/** The views the tab bar switches between once signed in (F2–F4, F5). */
-export type Section = 'conversation' | 'queue';
+/** The views the tab bar switches between once signed in (F2–F4, F5, F6). */
+export type Section = 'conversation' | 'queue' | 'templates';
 
 export type Screen =
   | { name: 'starting' }
@@ -13,6 +13,8 @@ export type Screen =
   | { name: 'loading' }
   | { name: 'conversation'; view: ConversationView; tabId: number; accountPath: string }
   | { name: 'queue'; tabId: number; accountPath: string }
+  /** `view`: the conversation open in the tab once loaded, whose values fill the preview; else null. */
+  | { name: 'templates'; tabId: number; view: ConversationView | null }
   | { name: 'error'; error: AppError };
 
 interface Known {
@@ -32,11 +34,12 @@ export function screenOf({ tab, section, conversation, conversationError }: Know
   }
   // The queue is the account's, not the conversation's: it shows whatever Gmail has open.
   if (section === 'queue') return { name: 'queue', tabId: tab.tabId, accountPath: context.accountPath };
+  const open = context.view === 'thread' && context.threadId !== null && conversation?.conversation.threadId === context.threadId ? conversation : null;
+  // Templates can be written and previewed anywhere; only inserting one needs a conversation.
+  if (section === 'templates') return { name: 'templates', tabId: tab.tabId, view: open };
   if (context.view !== 'thread') return { name: 'no-conversation' };
   if (!context.threadId) return { name: 'unidentified' };
-  if (conversation?.conversation.threadId === context.threadId) {
-    return { name: 'conversation', view: conversation, tabId: tab.tabId, accountPath: context.accountPath };
-  }
+  if (open) return { name: 'conversation', view: open, tabId: tab.tabId, accountPath: context.accountPath };
   if (conversationError) return { name: 'error', error: conversationError };
   return { name: 'loading' };
 }

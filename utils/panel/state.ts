@@ -2,6 +2,7 @@
  * The side panel's state (Preact signals guide: an app-state factory, testable without rendering).
  * It follows the bound tab's state pushed by the background, loads the open conversation cache
  * first and then from Gmail, follows the queue while it is shown, and derives which screen to show.
+ * The templates section reads its templates the first time it is shown.
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { AppError, ConversationView, PanelRequest, PanelResponses, Result, TabState } from '../messaging/protocol';
@@ -9,6 +10,7 @@ import { createCaseState } from './case-state';
 import { createHistoryState } from './history-state';
 import { createQueueState, type QueueSubject } from './queue-state';
 import { isNavigable, type Section, screenOf } from './screen';
+import { createTemplatesState, type TemplateSources, type TemplateSubject } from './templates-state';
 
 /** How often the panel's clock moves: due times and waiting times count down without a request. */
 export const NOW_TICK_MS = 30_000;
@@ -24,6 +26,8 @@ export interface PanelStateDeps {
   rendered?: () => Promise<void>;
   /** The clock, read at each tick. Default: `Date.now()` at the moment of reading. */
   now?: () => number;
+  /** The reply templates (F6): the agent's store, the admin's policy, and what surrounds them. */
+  templates: TemplateSources;
 }
 
 export function createPanelState(deps: PanelStateDeps) {
@@ -47,6 +51,20 @@ export function createPanelState(deps: PanelStateDeps) {
     screenOf({ tab: tab.value, section: section.value, conversation: conversation.value, conversationError: conversationError.value }),
   );
   const navigable = computed(() => isNavigable(screen.value));
+  const templateSubject = computed<TemplateSubject | null>(() => {
+    const current = screen.value;
+    const session = tab.value?.session;
+    if (current.name !== 'templates' || !session) return null;
+    const { view } = current;
+    return {
+      tabId: current.tabId,
+      agent: session,
+      conversation: view?.conversation ?? null,
+      loading: !view && refreshing.value,
+      status: view ? (cases.shown.value?.status ?? null) : null,
+    };
+  });
+  const templates = createTemplatesState(deps, templateSubject);
 
   async function loadConversation(): Promise<void> {
     const state = tab.value;
@@ -57,7 +75,9 @@ export function createPanelState(deps: PanelStateDeps) {
       conversationError.value = null;
       refreshing.value = threadId !== null;
     });
-    cases.follow(state && threadId ? { tabId: state.tabId, threadId } : null);
+    const subject = state && threadId ? { tabId: state.tabId, threadId } : null;
+    cases.follow(subject);
+    templates.follow(subject);
     if (!state || !threadId) {
       void history.follow(null);
       return;
@@ -112,6 +132,7 @@ export function createPanelState(deps: PanelStateDeps) {
   function showSection(next: Section): void {
     section.value = next;
     queue.follow(queueSubjectOf(tab.value));
+    if (next === 'templates') templates.open();
   }
 
   function receiveTabState(next: TabState): void {
@@ -161,6 +182,7 @@ export function createPanelState(deps: PanelStateDeps) {
     history,
     cases,
     queue,
+    templates,
     section,
     navigable,
     now,

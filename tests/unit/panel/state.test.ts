@@ -3,13 +3,15 @@ import { DEFAULT_SLA_HOURS } from '../../../utils/cases/sla';
 import type { AppError } from '../../../utils/messaging/protocol';
 import { createPanelState } from '../../../utils/panel/state';
 import { controlledRequest, flush } from './controlled-request';
+import { fakeTemplates } from './fake-templates';
 import { THREAD_A, THREAD_B, tabState, view } from './fixtures';
 
 const offline: AppError = { code: 'offline', detail: 'Failed to fetch' };
 
 function setup() {
   const control = controlledRequest();
-  return { ...control, state: createPanelState({ request: control.request }) };
+  const templates = fakeTemplates();
+  return { ...control, ...templates, state: createPanelState({ request: control.request, templates: templates.sources }) };
 }
 
 describe('screen', () => {
@@ -250,11 +252,62 @@ describe('the clock', () => {
   it('moves only when it ticks, reading the time at each tick', () => {
     let time = 1_000;
     const { request } = controlledRequest();
-    const state = createPanelState({ request, now: () => time });
+    const state = createPanelState({ request, now: () => time, templates: fakeTemplates().sources });
     expect(state.now.value).toBe(1_000);
     time = 31_000;
     expect(state.now.value).toBe(1_000);
     state.tick();
     expect(state.now.value).toBe(31_000);
+  });
+});
+
+describe('the templates tab', () => {
+  const INBOX = tabState({ context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'list', threadId: null, senders: [] } });
+
+  it('is offered once signed in and reads the templates the first time it is shown', async () => {
+    const { state, store } = setup();
+    state.receiveTabState(INBOX);
+    expect(store.list).not.toHaveBeenCalled();
+    state.showSection('templates');
+    expect(state.screen.value).toEqual({ name: 'templates', tabId: 7, view: null });
+    await flush();
+    expect(store.list).toHaveBeenCalledTimes(1);
+    state.showSection('conversation');
+    state.showSection('templates');
+    expect(store.list).toHaveBeenCalledTimes(1);
+  });
+
+  it('previews with the open conversation and the case status on screen, in the agent’s language', async () => {
+    const { state, answer, saved } = setup();
+    saved.set('p-1', { origin: 'personal', id: 'p-1', name: 'Hi', body: '{{customer.firstName}}/{{case.status}}/{{agent.name}}', updatedAt: 1, unsynced: null });
+    state.receiveTabState(tabState());
+    state.showSection('templates');
+    expect(state.templates.subject.value).toMatchObject({ conversation: null, loading: true });
+    const loaded = view(THREAD_A, 'network');
+    loaded.case = { ...loaded.case, status: 'Pending' };
+    await answer({ source: 'cache' }, { ok: true, data: null });
+    await answer({ source: 'network' }, { ok: true, data: loaded });
+    expect(state.screen.value).toMatchObject({ name: 'templates', view: { conversation: { threadId: THREAD_A } } });
+    await flush();
+    state.templates.select('p-1');
+    expect(state.templates.preview.value?.text).toBe('Bob/Pending/Ana Agent');
+  });
+
+  it('forgets an insert in progress when the agent opens another conversation', async () => {
+    const { state, answer, saved } = setup();
+    saved.set('p-1', { origin: 'personal', id: 'p-1', name: 'Hi', body: 'Hello', updatedAt: 1, unsynced: null });
+    state.receiveTabState(tabState());
+    await answer({ source: 'cache' }, { ok: true, data: null });
+    await answer({ source: 'network' }, { ok: true, data: view(THREAD_A, 'network') });
+    state.showSection('templates');
+    await flush();
+    state.templates.select('p-1');
+    void state.templates.insert();
+    expect(state.templates.draft.status.value).toEqual({ step: 'inserting' });
+    state.receiveTabState(tabState({ threadId: THREAD_B }));
+    expect(state.templates.draft.status.value).toEqual({ step: 'idle' });
+    expect(state.templates.insertBlock.value).toBe('loading');
+    await answer({ type: 'draft/insert', threadId: THREAD_A }, { ok: true, data: { outcome: 'created', draftId: 'r-1', threadId: THREAD_A } });
+    expect(state.templates.draft.status.value).toEqual({ step: 'idle' });
   });
 });
