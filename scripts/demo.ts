@@ -89,8 +89,38 @@ async function playStory(browserContext: BrowserContext, page: Page): Promise<vo
   await panel.getByTestId('queue').and(panel.locator('[data-state="ready"]')).waitFor();
   await panel.getByTestId('queue-row').first().waitFor();
   await shot(panel, '7-panel-queue.png');
+  await writeDraftFromTemplate(browserContext, page, panel, shot);
   await panel.getByRole('button', { name: 'Sign out and revoke access' }).click();
   await panel.getByRole('button', { name: 'Sign in with Google' }).waitFor();
-  await shot(panel, '8-panel-signed-out.png');
+  await shot(panel, '10-panel-signed-out.png');
   console.log('Done. Open the screenshots to see the product; run with a display for the interactive demo.');
+}
+
+/** The agent writes a template, previews it for the open case's customer and inserts it as a Gmail draft. */
+async function writeDraftFromTemplate(
+  browserContext: BrowserContext,
+  page: Page,
+  panel: Page,
+  shot: (target: Page, name: string) => Promise<void>,
+): Promise<void> {
+  await panel.getByTestId('queue-row').first().getByRole('link').click();
+  await panel.getByTestId('freshness').and(panel.locator('[data-source="network"]')).waitFor();
+  await panel.getByRole('tab', { name: 'Templates' }).click();
+  await panel.getByRole('button', { name: 'New template' }).click();
+  await panel.getByTestId('template-name').fill('Refund confirmed');
+  await panel
+    .getByTestId('template-body')
+    .fill('Hi {{customer.firstName|there}},\n\nThe refund is on its way: you will see it within 5 working days.\n\nBest regards,\n{{agent.name}}');
+  await panel.getByTestId('template-save').click();
+  await panel.getByRole('button', { name: 'Refund confirmed', exact: true }).click();
+  await shot(panel, '8-panel-template-preview.png');
+  await panel.getByRole('button', { name: 'Insert as draft' }).click();
+  const popup = browserContext.waitForEvent('page', (p) => p.url().startsWith('https://accounts.google.com/'));
+  await panel.getByTestId('draft-consent-allow').click();
+  await (await popup).getByRole('button', { name: 'Allow' }).click();
+  await panel.getByTestId('draft-done').waitFor();
+  await shot(panel, '9-panel-draft-inserted.png');
+  await page.reload();
+  await page.locator('[data-draft-id]').waitFor();
+  await shot(page, '9-gmail-draft-in-conversation.png');
 }
