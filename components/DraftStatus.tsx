@@ -40,8 +40,8 @@ export function DraftStatus({ draft, onAnswer }: Props) {
       return <DraftExists edited={status.edited} onReplace={answer(draft.replace)} onAdd={answer(draft.keepBoth)} onCancel={answer(draft.dismiss)} />;
     case 'done':
       return (
-        <Notice tone="info" testId="draft-done">
-          {t(status.outcome === 'replaced' ? 'draftReplaced' : 'draftDone')}
+        <Notice tone={status.elsewhere ? 'warning' : 'info'} testId="draft-done">
+          {t(status.elsewhere ? 'draftElsewhere' : status.outcome === 'replaced' ? 'draftReplaced' : 'draftDone')}
         </Notice>
       );
     case 'error':

@@ -65,6 +65,8 @@ export function insertBlockText(t: Translate, block: InsertBlock, maxLength: str
       return t('insertBlockedEmpty');
     case 'too-long':
       return t('insertBlockedTooLong', maxLength);
+    case 'unclosed-braces':
+      return t('insertBlockedUnclosed');
   }
 }
 

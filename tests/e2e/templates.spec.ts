@@ -201,3 +201,32 @@ test('storage.sync quota exceeded: a clear error, and the template is kept on th
   const synced = await worker.evaluate(() => chrome.storage.sync.get(null));
   expect(Object.keys(synced).some((key) => key.startsWith('tpl:'))).toBe(true);
 });
+
+test('an unknown variable is flagged in the editor and never reaches Gmail as raw braces', async ({ gmail, signedInPanel: panel, google }) => {
+  const body = 'Hi {{customer.firstName|there}}, about "{{thread.subject}}":{{custmer.name}} we are on it.';
+  await tab(panel, 'Templates').click();
+  await panel.byTestId('template-new').click();
+  await panel.byTestId('template-name').fill('Typo');
+  await panel.byTestId('template-body').fill(`${body} {{agent.name`);
+  await expect(panel.byTestId('template-problems')).toContainText('custmer.name');
+  await expect(panel.byTestId('template-problems').getByRole('listitem')).toHaveCount(2);
+  await panel.byTestId('template-save').click();
+
+  const rendered = `Hi Maria, about "${SUBJECTS.plain}": we are on it.`;
+  await previewIn(gmail, panel, SUBJECTS.plain, 'Typo');
+  await expect(panel.byTestId('template-preview-missing')).toContainText('custmer.name');
+  // An opening "{{" with no "}}" would reach the customer as typed: inserting waits for a fix.
+  await expect(insertButton(panel)).toBeDisabled();
+  await expect(panel.byTestId('template-insert-blocked')).toHaveAttribute('data-reason', 'unclosed-braces');
+  await panel.byTestId('template-row').filter({ hasText: 'Typo' }).getByRole('button', { name: /^Edit/ }).click();
+  await panel.byTestId('template-body').fill(body);
+  await panel.byTestId('template-save').click();
+  await panel.byTestId('template-row').filter({ hasText: 'Typo' }).getByRole('button', { name: 'Typo', exact: true }).click();
+  await expect(panel.byTestId('template-preview')).toHaveText(rendered);
+
+  await insertButton(panel).click();
+  await panel.answerGoogle(panel.byTestId('draft-consent-allow'), 'Allow');
+  await expect(panel.byTestId('draft-done')).toBeVisible();
+  const [draft] = google.drafts(AGENT.email);
+  expect(parseEntity(rawOf(draft!)).parts[0]!.body.toString('utf8')).toBe(rendered);
+});

@@ -24,7 +24,8 @@ export type DraftStep =
   | { step: 'granting' }
   | { step: 'declined' }
   | { step: 'exists'; edited: boolean }
-  | { step: 'done'; outcome: 'created' | 'replaced' }
+  /** `elsewhere`: Gmail filed the draft as a new conversation instead of a reply in this one. */
+  | { step: 'done'; outcome: 'created' | 'replaced'; elsewhere: boolean }
   | { step: 'error'; error: AppError };
 
 interface Subject {
@@ -49,7 +50,7 @@ export function createDraftState(deps: Pick<PanelStateDeps, 'request'>) {
     status.value = { step: 'inserting' };
     const answer = await deps.request({ type: 'draft/insert', ...target, mode });
     if (mine !== sequence) return;
-    if (answer.ok) status.value = stepOf(answer.data);
+    if (answer.ok) status.value = stepOf(answer.data, target);
     else status.value = answer.error.code === 'scope-required' ? { step: 'consent' } : { step: 'error', error: answer.error };
   }
 
@@ -97,8 +98,9 @@ export function createDraftState(deps: Pick<PanelStateDeps, 'request'>) {
   };
 }
 
-function stepOf(result: DraftResult): DraftStep {
-  return result.outcome === 'exists' ? { step: 'exists', edited: result.edited } : { step: 'done', outcome: result.outcome };
+function stepOf(result: DraftResult, target: DraftTarget): DraftStep {
+  if (result.outcome === 'exists') return { step: 'exists', edited: result.edited };
+  return { step: 'done', outcome: result.outcome, elsewhere: result.threadId !== target.threadId };
 }
 
 export type DraftState = ReturnType<typeof createDraftState>;

@@ -7,7 +7,7 @@ import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { CaseStatus } from '../cases/labels';
 import type { Conversation } from '../mail/types';
 import { DRAFT_TEXT_MAX } from '../messaging/protocol';
-import { renderTemplate } from '../templates/render';
+import { renderTemplate, templateProblems } from '../templates/render';
 import type { AdminTemplate, PersonalTemplate, TemplateStore } from '../templates/types';
 import { type TemplateContext, templateValuesOf } from '../templates/variables';
 import { createDraftState } from './draft-state';
@@ -38,7 +38,7 @@ export interface TemplateSubject {
 }
 
 /** Why "Insert as draft" is not offered for the preview on screen. */
-export type InsertBlock = 'no-conversation' | 'loading' | 'empty' | 'too-long';
+export type InsertBlock = 'no-conversation' | 'loading' | 'empty' | 'too-long' | 'unclosed-braces';
 
 export function createTemplatesState(
   deps: Pick<PanelStateDeps, 'request'> & { templates: TemplateSources },
@@ -82,6 +82,8 @@ export function createTemplatesState(
     const text = preview.value?.text ?? '';
     if (!at?.conversation) return at?.loading ? 'loading' : 'no-conversation';
     if (text.trim() === '') return 'empty';
+    // A "{{" with no "}}" stays in the text as typed: the customer would read raw braces.
+    if (selected.value && templateProblems(selected.value.body).some((problem) => problem.kind === 'unclosed-braces')) return 'unclosed-braces';
     return text.length > DRAFT_TEXT_MAX ? 'too-long' : null;
   });
 

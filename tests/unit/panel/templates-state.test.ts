@@ -310,6 +310,16 @@ describe('the preview', () => {
     expect(templates.insertBlock.value).toBe('empty');
   });
 
+  it('offers nothing to insert while a "{{" has no "}}": the customer would read it as typed', async () => {
+    const { templates, saved, storeChanged } = await setup();
+    saved.set('p-open', personalTemplate('p-open', 'Open', 'Thanks, {{agent.name'));
+    storeChanged();
+    await flush();
+    templates.select('p-open');
+    expect(templates.preview.value?.text).toBe('Thanks, {{agent.name');
+    expect(templates.insertBlock.value).toBe('unclosed-braces');
+  });
+
   it('copies the text as it would be inserted', async () => {
     const { templates, sources } = await setup();
     templates.select(GREETING.id);
@@ -340,7 +350,15 @@ describe('inserting as a draft', () => {
     await flush();
     expect(waiting('draft/insert').map((p) => p.request)).toEqual([NEW]);
     await answer({ type: 'draft/insert' }, created);
-    expect(templates.draft.status.value).toEqual({ step: 'done', outcome: 'created' });
+    expect(templates.draft.status.value).toEqual({ step: 'done', outcome: 'created', elsewhere: false });
+  });
+
+  it('says so when Gmail filed the draft as a new conversation rather than a reply in this one', async () => {
+    const { templates, answer } = await previewing();
+    void templates.insert();
+    await flush();
+    await answer({ type: 'draft/insert' }, { ok: true, data: { outcome: 'created', draftId: 'r-1', threadId: 'ffff0000ffff0000' } });
+    expect(templates.draft.status.value).toEqual({ step: 'done', outcome: 'created', elsewhere: true });
   });
 
   it.each([
@@ -355,7 +373,7 @@ describe('inserting as a draft', () => {
     await flush();
     expect(waiting('draft/insert').map((p) => p.request)).toEqual([{ ...NEW, mode }]);
     await answer({ type: 'draft/insert', mode }, { ok: true, data: { outcome, draftId: 'r-2', threadId: THREAD_A } });
-    expect(templates.draft.status.value).toEqual({ step: 'done', outcome });
+    expect(templates.draft.status.value).toEqual({ step: 'done', outcome, elsewhere: false });
   });
 
   it('creates nothing more when the agent cancels the choice', async () => {
@@ -378,7 +396,7 @@ describe('inserting as a draft', () => {
     await answer({ type: 'auth/grant', tabId: 7, feature: 'drafts' }, { ok: true, data: null });
     expect(waiting('draft/insert').map((p) => p.request)).toEqual([NEW]);
     await answer({ type: 'draft/insert' }, created);
-    expect(templates.draft.status.value).toEqual({ step: 'done', outcome: 'created' });
+    expect(templates.draft.status.value).toEqual({ step: 'done', outcome: 'created', elsewhere: false });
   });
 
   it('says calmly that nothing was created when the agent declines in Google', async () => {
