@@ -51,7 +51,8 @@ interface EarlierDraft {
 export function createDraftService(deps: DraftServiceDeps) {
   /**
    * The fresh thread shows our draft's message if it is untouched; otherwise drafts.get tells an
-   * edited draft (same draft id, new message id) from one that was sent or deleted (404).
+   * edited draft (Gmail gives it a new message id, the draft id stays) from one that was sent or
+   * deleted (404).
    */
   async function earlierDraft(account: string, record: DraftRecord | null, thread: GmailThread): Promise<EarlierDraft | null> {
     if (!record) return null;
@@ -60,7 +61,7 @@ export function createDraftService(deps: DraftServiceDeps) {
     }
     try {
       const draft = await deps.gmailFor(account).getDraft(record.draftId);
-      if (draft.message.threadId === record.threadId) return { draftId: draft.id, edited: true };
+      if (draft.message.threadId === record.threadId) return { draftId: draft.id, edited: draft.message.id !== record.messageId };
     } catch (error) {
       if (!(error instanceof GmailError && error.kind === 'not-found')) throw error;
     }

@@ -128,6 +128,17 @@ describe('draft service', () => {
     expect(gmail.createDraft).toHaveBeenCalledTimes(2);
   });
 
+  it('asks Gmail for the draft when the thread read leaves drafts out, and knows it untouched by its message id', async () => {
+    const { insert, gmail } = await setup();
+    await insert('new');
+    gmail.getThreadForReply.mockImplementationOnce(async () => ({
+      id: THREAD,
+      messages: [{ id: THREAD, threadId: THREAD, labelIds: ['INBOX'], internalDate: '1000' }],
+    }));
+    expect(await insert('new')).toEqual({ outcome: 'exists', edited: false });
+    expect(gmail.getDraft).toHaveBeenCalledTimes(1);
+  });
+
   it('replaces the earlier draft in place: same draft id, one draft in the thread', async () => {
     const { insert, drafts, gmail } = await setup();
     const first = await insert('new', 'primeira');
