@@ -51,12 +51,15 @@ export function TemplatesView({ templates }: Props) {
       {editing && <TemplateEditor editor={templates.editor} />}
       <div hidden={editing}>
         <Notices templates={templates} />
+        {/* A visible label: a hint inside the box would vanish as the agent types. */}
+        <label class="template-search-label" for="template-search">
+          {t('templateSearchLabel')}
+        </label>
         <input
           type="search"
+          id="template-search"
           class="template-search"
           data-testid="template-search"
-          aria-label={t('templateSearchLabel')}
-          placeholder={t('templateSearchPlaceholder')}
           value={templates.query.value}
           onInput={(event) => templates.search(event.currentTarget.value)}
         />

@@ -58,6 +58,14 @@ test('a Portuguese template with an emoji becomes a reply draft in the conversat
   google,
 }) => {
   await createTemplate(panel, TEMPLATE);
+  await createTemplate(panel, { name: 'Reembolso', body: 'O reembolso foi feito.' });
+  // Search reads names and text, without accents: "ja esta" finds "já está".
+  const search = panel.page.getByRole('searchbox', { name: 'Search templates by name or text' });
+  await search.fill('ja esta');
+  await expect(panel.byTestId('template-row')).toHaveText([new RegExp(TEMPLATE.name)]);
+  await search.fill('reembolso');
+  await expect(panel.byTestId('template-row')).toHaveText([/Reembolso/]);
+  await search.fill('');
   await previewIn(gmail, panel, 'Pedido', TEMPLATE.name);
   await expect(panel.byTestId('template-preview')).toHaveText(RENDERED, { useInnerText: true });
 
