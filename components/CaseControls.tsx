@@ -2,7 +2,7 @@ import { caseSla } from '@/utils/cases/case-sla';
 import { CASE_PRIORITIES, CASE_STATUSES } from '@/utils/cases/labels';
 import type { SlaMessage } from '@/utils/cases/sla';
 import type { CaseState } from '@/utils/panel/case-state';
-import { CaseConsent } from './CaseConsent';
+import { ScopeConsent } from './ScopeConsent';
 import { caseFailureText, statusText } from './caseText';
 import { useLocale } from './i18n';
 import { Notice } from './Notice';
@@ -48,7 +48,7 @@ export function CaseControls({ cases, timeline, now }: Props) {
         onChoose={(value) => cases.choose({ kind: 'priority', value })}
       />
       <SlaLine sla={caseSla(shown, timeline, now)} now={now} />
-      {cases.consent.value && <CaseConsent granting={cases.granting.value} onAllow={() => void cases.allow()} onNotNow={cases.notNow} />}
+      {cases.consent.value && <ScopeConsent feature="cases" granting={cases.granting.value} onAllow={() => void cases.allow()} onNotNow={cases.notNow} />}
       {cases.declined.value && (
         <Notice tone="info" testId="case-consent-declined">
           {t('caseConsentDeclined')}

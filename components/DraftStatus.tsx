@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DraftState } from '@/utils/panel/draft-state';
-import { DraftConsent } from './DraftConsent';
+import { ScopeConsent } from './ScopeConsent';
 import { useLocale } from './i18n';
 import { Notice } from './Notice';
 import { draftErrorText } from './templateText';
@@ -29,7 +29,7 @@ export function DraftStatus({ draft, onAnswer }: Props) {
       return <p role="status">{t('draftInserting')}</p>;
     case 'consent':
     case 'granting':
-      return <DraftConsent granting={status.step === 'granting'} onAllow={answer(draft.allow)} onNotNow={answer(draft.dismiss)} />;
+      return <ScopeConsent feature="drafts" granting={status.step === 'granting'} onAllow={answer(draft.allow)} onNotNow={answer(draft.dismiss)} />;
     case 'declined':
       return (
         <Notice tone="info" testId="draft-consent-declined">
