@@ -29,6 +29,10 @@ export function errorText(t: Translate, error: AppError): string {
       return t('signInFailed', detail);
     case 'scope-required':
       return t('errorScopeRequired');
+    case 'account-not-allowed':
+      return detail ? t('accountNotAllowed', detail) : t('accountNotAllowedNone');
+    case 'feature-disabled':
+      return t('featureDisabled');
     case 'not-gmail-tab':
       return t('notGmailBody');
     case 'no-conversation':

@@ -9,7 +9,8 @@ import { type BrowserContext, type CDPSession, type Worker, chromium } from '@pl
 import { QUIET_CHROMIUM_FLAGS, findChromium } from './chromium';
 import { policyChromium } from './policy';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** ICM_EXTENSION_DIR: a copy of a build elsewhere, so that two runs can test two builds side by side. */
+export const EXTENSION_DIR = process.env.ICM_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
 /** Fixed by the manifest `key` (wxt.config.ts). */
 export const EXTENSION_ID = 'ihefhopcannekhkalefikoekgclgolgl';
 

@@ -7,9 +7,10 @@ import type { AuthService, SignInFailure } from '../auth/auth-service';
 import type { SessionArea } from '../auth/token-store';
 import type { CacheDb } from '../db/schema';
 import { purgeAccount } from '../db/purge';
-import { readAccount, writeAccount } from '../db/repositories';
+import { readAccount, readAccounts, writeAccount } from '../db/repositories';
 import { FEATURE_SCOPES, GMAIL_READ_SCOPE, IDENTITY_SCOPES, type ScopedFeature } from '../google/scopes';
 import type { AppError, Result, SignInResult, TabState } from '../messaging/protocol';
+import { type AllowedDomains, isAllowedAccount } from '../policy/domains';
 import type { TabContexts } from './tab-contexts';
 
 /** What the panel's features need today; later features ask for more incrementally. */
@@ -23,6 +24,8 @@ export interface SessionsDeps {
   contexts: TabContexts;
   session: SessionArea;
   now: () => number;
+  /** The admin policy's allowed domains (F9), as currently read. */
+  allowedDomains: () => Promise<AllowedDomains>;
   /** Called after an account's session began or ended, to refresh its panels. */
   onAccountChanged: (account: string) => void;
 }
@@ -30,10 +33,18 @@ export interface SessionsDeps {
 const reasonKey = (account: string) => `signedOut:${account}`;
 
 export function createSessions(deps: SessionsDeps) {
+  async function storedReason(account: string): Promise<SignedOutReason | null> {
+    const value = (await deps.session.get(reasonKey(account)))[reasonKey(account)];
+    return value === 'revoked' || value === 'signed-out' || value === 'policy' ? value : null;
+  }
+
   async function end(account: string, reason: SignedOutReason): Promise<void> {
+    // The policy's removal revokes the grant itself; calls in flight then meet a 401 and report a
+    // revocation, which must not hide the real reason from the agent.
+    const shown = reason === 'revoked' && (await storedReason(account)) === 'policy' ? 'policy' : reason;
     await deps.auth.forget(account);
     await purgeAccount(await deps.db(), account);
-    await deps.session.set({ [reasonKey(account)]: reason });
+    await deps.session.set({ [reasonKey(account)]: shown });
     deps.onAccountChanged(account);
   }
 
@@ -43,16 +54,21 @@ export function createSessions(deps: SessionsDeps) {
       return record && { email: record.account, name: record.name };
     },
 
-    async signedOutReason(account: string): Promise<SignedOutReason | null> {
-      const value = (await deps.session.get(reasonKey(account)))[reasonKey(account)];
-      return value === 'revoked' || value === 'signed-out' || value === 'policy' ? value : null;
-    },
+    signedOutReason: storedReason,
 
     async signIn(tabId: number): Promise<Result<SignInResult>> {
       const { context, account: expected } = await deps.contexts.resolve(tabId);
       if (!context) return { ok: false, error: { code: 'not-gmail-tab' } };
+      const allowed = await deps.allowedDomains();
+      // Refused before Google is even asked when the tab already shows whose mailbox it is.
+      if (expected && !isAllowedAccount(allowed, expected)) return notAllowed(allowed);
       const outcome = await deps.auth.signIn(expected, BASE_SCOPES);
       if (!outcome.ok) return { ok: false, error: signInError(outcome.failure) };
+      if (!isAllowedAccount(allowed, outcome.email)) {
+        // Google said who it is only now: give the token back rather than keep a grant we refuse.
+        await deps.auth.revoke(outcome.email, BASE_SCOPES);
+        return notAllowed(allowed);
+      }
       await writeAccount(await deps.db(), { account: outcome.email, name: outcome.name, signedInAt: deps.now() });
       await deps.contexts.rememberAccountPath(context.accountPath, outcome.email);
       await deps.session.remove(reasonKey(outcome.email));
@@ -83,7 +99,27 @@ export function createSessions(deps: SessionsDeps) {
     revoked(account: string): Promise<void> {
       return end(account, 'revoked');
     },
+
+    /**
+     * "Delete all local data" (F7): every account signed out on this computer, tokens forgotten.
+     * Not revoked at Google: the agent asked to clean this computer, not to withdraw the grant.
+     */
+    async endAll(): Promise<void> {
+      for (const { account } of await readAccounts(await deps.db())) await end(account, 'signed-out');
+    },
+
+    /** The admin's policy no longer allows the account (F9): give the grant back, purge, sign out. */
+    async disallowed(account: string): Promise<void> {
+      await deps.session.set({ [reasonKey(account)]: 'policy' });
+      await deps.auth.revoke(account, BASE_SCOPES);
+      await end(account, 'policy');
+    },
   };
+}
+
+/** `detail`: the allowed domains, for the panel to name; empty when the policy allows none. */
+function notAllowed(allowed: AllowedDomains): Result<never> {
+  return { ok: false, error: { code: 'account-not-allowed', detail: (allowed ?? []).join(', ') } };
 }
 
 function signInError(failure: SignInFailure): AppError {

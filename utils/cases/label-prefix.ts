@@ -40,7 +40,8 @@ export type LabelPrefixError =
 
 export type LabelPrefixResult =
   | { ok: true; prefix: LabelPrefix }
-  | { ok: false; error: LabelPrefixError; detail: string };
+  /** `shown`: the part refused, as the admin wrote it (empty when the error says it all). */
+  | { ok: false; error: LabelPrefixError; shown: string };
 
 /**
  * `' iCustomer '`, `'iCustomer'` and `'iCustomer//'` all give `iCustomer/`; nested prefixes such as
@@ -50,27 +51,18 @@ export type LabelPrefixResult =
  */
 export function parseLabelPrefix(raw: string): LabelPrefixResult {
   const body = raw.trim().replace(/[\s/]+$/u, '');
-  if (body === '') return refuse('empty', 'The label prefix is empty. Set it to a name such as iCustomer/.');
-  if (/\p{Cc}/u.test(body)) {
-    return refuse('control-character', 'The label prefix contains a control character. Use letters, digits and /.');
-  }
+  if (body === '') return refuse('empty', '');
+  if (/\p{Cc}/u.test(body)) return refuse('control-character', '');
   const segments = body.split('/');
-  if (segments.some((segment) => segment === '')) {
-    return refuse('empty-segment', `The label prefix "${body}/" has an empty level. Remove the extra /.`);
-  }
-  if (segments.some((segment) => segment.trim() !== segment)) {
-    return refuse('padded-segment', `The label prefix "${body}/" has a space next to a /. Remove it.`);
-  }
-  if (RESERVED_FIRST_LEVELS.has((segments[0] ?? '').toLowerCase())) {
-    return refuse('reserved', `Gmail reserves "${segments[0]}" for its own labels. Choose another prefix, such as iCustomer/.`);
-  }
+  if (segments.some((segment) => segment === '')) return refuse('empty-segment', `${body}/`);
+  if (segments.some((segment) => segment.trim() !== segment)) return refuse('padded-segment', `${body}/`);
+  const first = segments[0] ?? '';
+  if (RESERVED_FIRST_LEVELS.has(first.toLowerCase())) return refuse('reserved', first);
   const prefix = `${body}/`;
-  if (prefix.length > MAX_LABEL_PREFIX_LENGTH) {
-    return refuse('too-long', `The label prefix is longer than ${MAX_LABEL_PREFIX_LENGTH} characters. Shorten it.`);
-  }
+  if (prefix.length > MAX_LABEL_PREFIX_LENGTH) return refuse('too-long', '');
   return { ok: true, prefix: prefix as LabelPrefix };
 }
 
-function refuse(error: LabelPrefixError, detail: string): LabelPrefixResult {
-  return { ok: false, error, detail };
+function refuse(error: LabelPrefixError, shown: string): LabelPrefixResult {
+  return { ok: false, error, shown };
 }

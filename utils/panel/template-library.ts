@@ -11,7 +11,6 @@ export function createTemplateLibrary(sources: Pick<TemplateSources, 'store' | '
   const { store } = sources;
   const personal = signal<PersonalTemplate[]>([]);
   const admin = signal<AdminTemplate[]>([]);
-  const policyProblems = signal<string[]>([]);
   /** Saved templates the store could not read back (counted, not shown). */
   const damaged = signal(0);
   const loaded = signal(false);
@@ -34,11 +33,10 @@ export function createTemplateLibrary(sources: Pick<TemplateSources, 'store' | '
   );
   const loadAdmin = newestOnly(
     () => sources.readAdminTemplates(),
-    (answer) =>
-      batch(() => {
-        admin.value = answer.ok ? answer.value.templates : [];
-        policyProblems.value = answer.ok ? answer.value.problems : [messageOf(answer.error)];
-      }),
+    // The policy's own problems are named by the panel's policy notice, for every setting at once.
+    (answer) => {
+      admin.value = answer.ok ? [...answer.value] : [];
+    },
   );
 
   /**
@@ -53,7 +51,6 @@ export function createTemplateLibrary(sources: Pick<TemplateSources, 'store' | '
   return {
     all,
     personal,
-    policyProblems,
     damaged,
     loaded,
     loadError,

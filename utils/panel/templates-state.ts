@@ -19,7 +19,7 @@ import { matchesWords, searchWords, templateSearchKey } from './template-search'
 /** Where templates come from, and what the section needs around them (main.tsx wires the real ones). */
 export interface TemplateSources {
   store: TemplateStore;
-  readAdminTemplates: () => Promise<{ templates: AdminTemplate[]; problems: string[] }>;
+  readAdminTemplates: () => Promise<readonly AdminTemplate[]>;
   /** Calls back when the admin's policy changes (storage.onChanged, area 'managed'). */
   watchAdmin: (onChange: () => void) => () => void;
   /** A case status in the agent's language, as the case controls show it. */
@@ -142,7 +142,6 @@ export function createTemplatesState(
 
   return {
     all: library.all,
-    policyProblems: library.policyProblems,
     damaged: library.damaged,
     loaded: library.loaded,
     loadError: library.loadError,

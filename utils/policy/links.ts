@@ -3,7 +3,7 @@
  * DPO. Only https pages, so a policy can never turn these links into javascript: or plain http.
  */
 import * as z from 'zod/mini';
-import { policyName, type PolicySetting } from './setting';
+import { problem, type PolicySetting } from './setting';
 
 export type DpoContact = { kind: 'email'; address: string } | { kind: 'url'; url: string };
 
@@ -16,7 +16,7 @@ export const privacyPolicyUrlSetting: PolicySetting<string | null> = {
   read(value) {
     const parsed = httpsUrlSchema.safeParse(trimmed(value));
     if (parsed.success) return { value: parsed.data, problems: [] };
-    return { value: null, problems: [`${policyName('privacyPolicyUrl')} must be an https:// address; linking to the extension's own privacy policy instead.`] };
+    return { value: null, problems: [problem('policyPrivacyPolicyUrl')] };
   },
 };
 
@@ -29,7 +29,7 @@ export const dpoContactSetting: PolicySetting<DpoContact | null> = {
     if (email.success) return { value: { kind: 'email', address: email.data }, problems: [] };
     const url = httpsUrlSchema.safeParse(text);
     if (url.success) return { value: { kind: 'url', url: url.data }, problems: [] };
-    return { value: null, problems: [`${policyName('dpoContact')} must be an email address or an https:// address; it is ignored.`] };
+    return { value: null, problems: [problem('policyDpoContact')] };
   },
 };
 

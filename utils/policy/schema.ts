@@ -7,17 +7,18 @@
 import type { LabelPrefix } from '../cases/label-prefix';
 import type { SlaHours } from '../cases/sla';
 import type { AdminTemplate } from '../templates/types';
-import { allowedDomainsSetting } from './domains';
+import { type AllowedDomains, allowedDomainsSetting } from './domains';
 import { dpoContactSetting, privacyPolicyUrlSetting, type DpoContact } from './links';
-import { isRecord, type PolicySetting, type SettingKind } from './setting';
+import { isRecord, type PolicySetting, type ProblemText, type SettingKind } from './setting';
 import { featuresSetting, labelPrefixSetting, retentionDaysSetting, slaHoursSetting, templatesSetting, type FeatureSwitches } from './settings';
 
+export type { AllowedDomains } from './domains';
 export type { DpoContact } from './links';
 export type { FeatureSwitches } from './settings';
 
 export interface Policy {
-  /** Lower-cased; empty: accounts of any domain may sign in. */
-  allowedDomains: readonly string[];
+  /** null: accounts of any domain may sign in; otherwise only these (lower-cased). */
+  allowedDomains: AllowedDomains;
   retentionDays: number;
   slaHours: Readonly<SlaHours>;
   labelPrefix: LabelPrefix;
@@ -28,9 +29,9 @@ export interface Policy {
   dpoContact: DpoContact | null;
 }
 
-export interface PolicyProblem {
+/** An admin-facing problem with one setting, in words the panel translates (setting.ts). */
+export interface PolicyProblem extends ProblemText {
   setting: keyof Policy;
-  message: string;
 }
 
 const SETTINGS: { readonly [K in keyof Policy]: PolicySetting<Policy[K]> } = {
@@ -63,7 +64,7 @@ export function readPolicy(raw: unknown): { policy: Policy; problems: PolicyProb
     const value = Object.hasOwn(source, setting) ? source[setting] : undefined;
     if (value === undefined) return fallback;
     const result = readValue(value);
-    problems.push(...result.problems.map((message) => ({ setting, message })));
+    problems.push(...result.problems.map((text) => ({ setting, ...text })));
     return result.value;
   };
   const policy: Policy = {

@@ -35,8 +35,6 @@ describe('parseLabelPrefix', () => {
   ])('refuses %s', (_, raw, error) => {
     const result = parseLabelPrefix(raw);
     expect(result).toMatchObject({ ok: false, error });
-    // What happened, then what to do.
-    expect(result.ok ? '' : result.detail).toMatch(/^[A-Z].*\. [A-Z].*\.$/u);
   });
 
   it('accepts a prefix of exactly the maximum length', () => {

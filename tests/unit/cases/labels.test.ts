@@ -17,7 +17,7 @@ import {
 const prefix = DEFAULT_LABEL_PREFIX;
 const prefixOf = (raw: string): LabelPrefix => {
   const result = parseLabelPrefix(raw);
-  if (!result.ok) throw new Error(result.detail);
+  if (!result.ok) throw new Error(`${result.error}: ${result.shown}`);
   return result.prefix;
 };
 

@@ -23,7 +23,7 @@ export const personalTemplate = (id: string, name: string, body: string, unsynce
 
 export const adminTemplate = (id: string, name: string, body: string): AdminTemplate => ({ origin: 'admin', id: `admin:${id}`, name, body });
 
-export function fakeTemplates(personal: PersonalTemplate[] = [], policy: { templates: AdminTemplate[]; problems: string[] } = { templates: [], problems: [] }) {
+export function fakeTemplates(personal: PersonalTemplate[] = [], policy: { templates: AdminTemplate[] } = { templates: [] }) {
   const saved = new Map(personal.map((template) => [template.id, template]));
   const storeWatchers = new Set<() => void>();
   const adminWatchers = new Set<() => void>();
@@ -52,7 +52,7 @@ export function fakeTemplates(personal: PersonalTemplate[] = [], policy: { templ
 
   const sources = {
     store,
-    readAdminTemplates: vi.fn(async () => policy),
+    readAdminTemplates: vi.fn(async () => policy.templates),
     watchAdmin: (onChange: () => void) => {
       adminWatchers.add(onChange);
       return () => adminWatchers.delete(onChange);
