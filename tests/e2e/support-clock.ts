@@ -23,3 +23,8 @@ export function badgeOf(worker: Worker, tabId: number): Promise<string> {
 export async function fireQueueSync(extensionPage: Page): Promise<void> {
   await extensionPage.evaluate(() => chrome.alarms.create('queue-sync', { when: Date.now(), periodInMinutes: 1 }));
 }
+
+/** Fires the retention job now (F7), keeping its daily period, the way fireQueueSync fires the sync. */
+export async function fireRetention(extensionPage: Page): Promise<void> {
+  await extensionPage.evaluate(() => chrome.alarms.create('retention', { when: Date.now(), periodInMinutes: 24 * 60 }));
+}

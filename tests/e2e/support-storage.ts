@@ -55,3 +55,14 @@ export function idbRecordsOf(dump: StorageDump, account: string): unknown[] {
     .flat()
     .filter((record) => (record as { account?: unknown }).account === account);
 }
+
+/**
+ * The dump without the access log (F7): the log is not cached Google data — it outlives sign-out and
+ * revocation by design, and grows with every call — so what a purge empties is everything else.
+ */
+export function withoutAccessLog(dump: StorageDump): StorageDump {
+  const idb = Object.fromEntries(
+    Object.entries(dump.idb).map(([name, stores]) => [name, Object.fromEntries(Object.entries(stores).filter(([store]) => store !== 'accessLog'))]),
+  );
+  return { ...dump, idb };
+}

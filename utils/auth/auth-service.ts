@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { GOOGLE_REVOKE_URL, GOOGLE_USERINFO_URL } from '../google/endpoints';
 import { hasScopes } from '../google/scopes';
+import type { AccessCall } from '../privacy/access-log';
 import { type AuthorizeError, type IssuedToken, buildAuthorizeUrl, parseAuthorizeRedirect } from './oauth-flow';
 import type { TokenStore } from './token-store';
 
@@ -23,6 +24,8 @@ export interface AuthDeps {
   tokens: TokenStore;
   now: () => number;
   newState: () => string;
+  /** Each userinfo read, for the access log (F7), filed under the account whose profile it read. */
+  onUserInfo?: (account: string, call: AccessCall) => void;
 }
 
 /** Why there is no token: the grant is gone (purge), or Google needs the user (sign in again). */
@@ -43,6 +46,8 @@ export type SignInFailure =
 
 export type SignInOutcome = { ok: true; email: string; name: string } | { ok: false; failure: SignInFailure };
 
+/** The OAuth2 API's method id for the userinfo endpoint, as the access log names methods. */
+const USERINFO_METHOD = 'oauth2.userinfo.get';
 const userInfoSchema = z.object({ email: z.email(), name: z.optional(z.string()) });
 
 /** A token this close to expiry is refreshed before use rather than sent and refused. */
@@ -71,9 +76,13 @@ export function createAuthService(deps: AuthDeps) {
     return parseAuthorizeRedirect(redirect, state, deps.now());
   }
 
-  async function fetchUserInfo(accessToken: string) {
+  /** `expectedEmail` files a failed read; without it a failure names no account and is not logged. */
+  async function fetchUserInfo(accessToken: string, expectedEmail: string | null) {
     const response = await deps.fetch(GOOGLE_USERINFO_URL, { headers: { Authorization: `Bearer ${accessToken}` } });
-    const parsed = userInfoSchema.safeParse(response.ok ? await response.json() : null);
+    const parsed = userInfoSchema.safeParse(response.ok ? await response.json().catch(() => null) : null);
+    const account = parsed.success ? parsed.data.email.toLowerCase() : expectedEmail?.toLowerCase();
+    const ok = parsed.success;
+    if (account) deps.onUserInfo?.(account, { method: USERINFO_METHOD, category: 'profile', items: ok ? 1 : 0, ok, status: response.status });
     if (!parsed.success) throw new Error(`Google did not confirm the account (HTTP ${response.status})`);
     return { email: parsed.data.email.toLowerCase(), name: parsed.data.name ?? '' };
   }
@@ -94,7 +103,7 @@ export function createAuthService(deps: AuthDeps) {
     }
     let user;
     try {
-      user = await fetchUserInfo(outcome.token.accessToken);
+      user = await fetchUserInfo(outcome.token.accessToken, expectedEmail);
     } catch (error) {
       return { ok: false, failure: { kind: 'failed', detail: String(error instanceof Error ? error.message : error) } };
     }

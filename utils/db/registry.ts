@@ -2,11 +2,13 @@
  * What each store holds and so when it is cleared (the Bitwarden `clearOn` habit, STYLE.md).
  * 'google-data' stores are purged on revoke and subject to retention; a unit test checks that this
  * registry names every store of the schema and that purge empties every 'google-data' store.
+ * 'access-log' holds no Google data (counts and method names only): it outlives a revoke, as the
+ * record of what was accessed, and is kept six months (F7); "Delete all local data" removes it.
  */
 import type { StoreNames } from 'idb';
 import type { CacheSchema } from './schema';
 
-export type StoreHolds = 'google-data' | 'local-settings';
+export type StoreHolds = 'google-data' | 'access-log';
 
 export const STORE_REGISTRY: Record<StoreNames<CacheSchema>, { holds: StoreHolds }> = {
   threads: { holds: 'google-data' },
@@ -16,6 +18,7 @@ export const STORE_REGISTRY: Record<StoreNames<CacheSchema>, { holds: StoreHolds
   cases: { holds: 'google-data' },
   mailboxes: { holds: 'google-data' },
   drafts: { holds: 'google-data' },
+  accessLog: { holds: 'access-log' },
 };
 
 export const GOOGLE_DATA_STORES = (Object.keys(STORE_REGISTRY) as StoreNames<CacheSchema>[]).filter(

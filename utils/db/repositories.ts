@@ -2,41 +2,13 @@
  * Reads and writes of cached records. Records are validated on the way out: a record that no longer
  * matches the schema (corruption, an old shape) is a cache miss and is deleted, never rendered.
  */
-import * as z from 'zod/mini';
-import { type CaseEntry, caseEntrySchema } from '../cases/entry';
-import { gmailLabelSchema } from '../cases/labels';
-import { historyEntrySchema, threadSummarySchema } from '../history/schemas';
+import type { CaseEntry } from '../cases/entry';
 import type { ThreadSummary } from '../history/types';
 import { conversationSchema } from '../mail/conversation-schema';
 import type { Conversation } from '../mail/types';
+import { caseRecordSchema, draftRecordSchema, historyRecordSchema, mailboxRecordSchema, summaryRecordSchema } from './record-schemas';
 import { accountKeyRange } from './registry';
 import type { AccountRecord, CacheDb, CaseRecord, DraftRecord, HistoryRecord, MailboxRecord, SummaryRecord, ThreadRecord } from './schema';
-
-const fetchedAtSchema = z.number().check(z.nonnegative());
-const summaryRecordSchema = z.object({ account: z.string(), threadId: z.string(), summary: threadSummarySchema, fetchedAt: fetchedAtSchema });
-const historyRecordSchema = z.object({
-  account: z.string(),
-  customer: z.string(),
-  entries: z.array(historyEntrySchema),
-  complete: z.boolean(),
-  fetchedAt: fetchedAtSchema,
-});
-const caseRecordSchema = z.object({ account: z.string(), threadId: z.string(), entry: caseEntrySchema, fetchedAt: fetchedAtSchema });
-const mailboxRecordSchema = z.object({
-  account: z.string(),
-  historyId: z.nullable(z.string()),
-  labels: z.array(gmailLabelSchema),
-  unread: z.array(z.string()),
-  syncedAt: z.nullable(fetchedAtSchema),
-  revision: z.number().check(z.int(), z.nonnegative()),
-});
-const draftRecordSchema = z.object({
-  account: z.string(),
-  threadId: z.string(),
-  draftId: z.string().check(z.minLength(1)),
-  messageId: z.string().check(z.minLength(1)),
-  fetchedAt: fetchedAtSchema,
-});
 
 export async function readThread(db: CacheDb, account: string, threadId: string): Promise<ThreadRecord | null> {
   const record = await db.get('threads', [account, threadId]);

@@ -8,6 +8,7 @@ import type { CaseEntry } from '../cases/entry';
 import type { GmailLabel } from '../cases/labels';
 import type { HistoryEntry, ThreadSummary } from '../history/types';
 import type { Conversation } from '../mail/types';
+import type { AccessCategory, AccessFeature } from '../privacy/access-kinds';
 
 export interface ThreadRecord {
   account: string;
@@ -80,6 +81,28 @@ export interface DraftRecord {
   fetchedAt: number;
 }
 
+/**
+ * One access to Google data (F7 access log): when, for which feature, which category of data,
+ * which Gmail method, how many items. Never content, never a customer's address: the only
+ * address is the agent's own account. Kept six months, then removed by the retention job.
+ */
+export interface AccessLogRecord {
+  account: string;
+  /** Epoch ms of the access. */
+  at: number;
+  /** Tells apart two accesses in the same millisecond. */
+  id: string;
+  feature: AccessFeature;
+  category: AccessCategory;
+  /** Google's method id, e.g. 'gmail.users.threads.get'. */
+  method: string;
+  /** Items Google returned (threads, messages, labels, changes); 0 when the call failed. */
+  items: number;
+  /** Whether Google answered with the data (false: an error; the status says which). */
+  ok: boolean;
+  status: number;
+}
+
 export interface CacheSchema extends DBSchema {
   threads: { key: [string, string]; value: ThreadRecord };
   accounts: { key: [string]; value: AccountRecord };
@@ -88,11 +111,12 @@ export interface CacheSchema extends DBSchema {
   cases: { key: [string, string]; value: CaseRecord };
   mailboxes: { key: [string]; value: MailboxRecord };
   drafts: { key: [string, string]; value: DraftRecord };
+  accessLog: { key: [string, number, string]; value: AccessLogRecord; indexes: { 'by-at': number } };
 }
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
 export const DB_NAME = 'icustomer-mail';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** `onClose` runs when the connection is given up, so the next caller opens a fresh one. */
 export async function openCacheDb(onClose: () => void = () => {}): Promise<CacheDb> {
@@ -113,6 +137,12 @@ export async function openCacheDb(onClose: () => void = () => {}): Promise<Cache
       }
       if (oldVersion < 4) {
         database.createObjectStore('drafts', { keyPath: ['account', 'threadId'] });
+      }
+      if (oldVersion < 5) {
+        // Keyed by account then time: one account's log, newest first, is one key range.
+        const accessLog = database.createObjectStore('accessLog', { keyPath: ['account', 'at', 'id'] });
+        // The retention job removes old entries of every account at once.
+        accessLog.createIndex('by-at', 'at');
       }
     },
     // Another context (a purge's deleteDB, a newer version) needs the database: let go at once.

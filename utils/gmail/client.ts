@@ -7,7 +7,9 @@ import * as z from 'zod/mini';
 import { GMAIL_API_BASE, GMAIL_BATCH_URL } from '../google/endpoints';
 import { type BatchAnswer, type BatchCall, MAX_BATCH_PARTS, batchBody, boundaryOf, parseBatchAnswers } from './batch';
 import { GmailError, errorFromResponse } from './errors';
+import { GMAIL_METHODS as M, type GmailMethod } from './methods';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry';
+import type { AccessCategory } from '../privacy/access-kinds';
 import { type GmailLabel, gmailLabelListSchema, gmailLabelSchema, type LabelModifyRequest } from '../cases/labels';
 import {
   type GmailDraft,
@@ -24,9 +26,13 @@ import {
   threadSchema,
 } from './schemas';
 
+/** One HTTP request to Gmail, for the access log (F7): what kind of data and how much, never which. */
 export interface GmailCall {
   /** Google's method id, e.g. 'gmail.users.threads.get'. */
   method: string;
+  category: AccessCategory;
+  /** Items Google returned (see methods.ts); 0 when the request failed. */
+  items: number;
   ok: boolean;
   status: number;
 }
@@ -148,7 +154,7 @@ export function createGmailClient(deps: GmailClientDeps) {
    * send again after a 5xx: a label created meanwhile answers 409, a modify applied twice changes
    * nothing, a draft updated twice holds the same content.
    */
-  async function call<T>(method: string, path: string, query: URLSearchParams, schema: z.ZodMiniType<T>, write?: Write): Promise<T> {
+  async function call<T>(method: GmailMethod<T>, path: string, query: URLSearchParams, schema: z.ZodMiniType<T>, write?: Write): Promise<T> {
     const url = `${GMAIL_API_BASE}/${path}${query.size ? `?${query}` : ''}`;
     const init: RequestInit = write
       ? { method: write.verb, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(write.body) }
@@ -158,12 +164,14 @@ export function createGmailClient(deps: GmailClientDeps) {
     for (let attempt = 1; ; attempt++) {
       const response = await send(url, token, init);
       const body = await readJson(response);
-      deps.onCall?.({ method, ok: response.ok, status: response.status });
       if (response.ok) {
         const data = parsed(schema, body, response.status);
+        // An answer of the wrong shape is not used: logged as a failure holding nothing.
+        report(method, data instanceof GmailError ? [] : [data], data instanceof GmailError ? response.status : null);
         if (data instanceof GmailError) throw data;
         return data;
       }
+      report(method, [], response.status);
       const error = errorFromResponse(response.status, body, response.headers.get('Retry-After'));
       if (error.kind === 'unauthorized' && !refreshed) {
         refreshed = true;
@@ -183,7 +191,7 @@ export function createGmailClient(deps: GmailClientDeps) {
    * the back-off the retry policy gives (Retry-After first); a 401 refreshes the token once for all.
    * The outer request failing counts as every part failing with that error.
    */
-  async function batch<T>(method: string, calls: readonly BatchCall[], schema: z.ZodMiniType<T>) {
+  async function batch<T>(method: GmailMethod<T>, calls: readonly BatchCall[], schema: z.ZodMiniType<T>) {
     const results = new Map<string, T | GmailError>();
     let pending = calls;
     let token = await deps.getAccessToken({ forceRefresh: false });
@@ -193,9 +201,13 @@ export function createGmailClient(deps: GmailClientDeps) {
       const again: BatchCall[] = [];
       let refresh = false;
       let delay = 0;
-      for (const batchCall of pending) {
-        const outcome = outcomes.get(batchCall.id) ?? missingAnswer();
-        deps.onCall?.({ method, ok: !(outcome instanceof GmailError), status: outcome instanceof GmailError ? outcome.status : 200 });
+      const answered: (T | GmailError)[] = pending.map((batchCall) => outcomes.get(batchCall.id) ?? missingAnswer());
+      // One report per HTTP request, not per part: a 100-thread batch is one access-log entry, one
+      // write, and the log still shows every round trip (a retry of failed parts is its own entry).
+      const data = answered.filter((outcome): outcome is T => !(outcome instanceof GmailError));
+      report(method, data, answered.find((outcome) => outcome instanceof GmailError)?.status ?? null);
+      for (const [index, batchCall] of pending.entries()) {
+        const outcome = answered[index] ?? missingAnswer();
         if (!(outcome instanceof GmailError)) {
           results.set(batchCall.id, outcome);
         } else if (outcome.kind === 'unauthorized' && !refreshed) {
@@ -242,11 +254,17 @@ export function createGmailClient(deps: GmailClientDeps) {
     return outcomes;
   }
 
+  /** `failedStatus`: null when every answer held data, else the status of the (first) failure. */
+  function report<T>(method: GmailMethod<T>, data: readonly T[], failedStatus: number | null): void {
+    const items = data.reduce((sum, answer) => sum + method.items(answer), 0);
+    deps.onCall?.({ method: method.id, category: method.category, items, ok: failedStatus === null, status: failedStatus ?? 200 });
+  }
+
   async function batchedThreadReads(threadIds: readonly string[], query: URLSearchParams) {
     const calls = threadIds.map((threadId) => ({ id: threadId, path: `${API_PATH}/threads/${encodeURIComponent(threadId)}?${query}` }));
     const chunks = [];
     for (let start = 0; start < calls.length; start += MAX_BATCH_PARTS) chunks.push(calls.slice(start, start + MAX_BATCH_PARTS));
-    const answers = await Promise.all(chunks.map((chunk) => batch('gmail.users.threads.get', chunk, threadSchema)));
+    const answers = await Promise.all(chunks.map((chunk) => batch(M.getThread, chunk, threadSchema)));
     return new Map(answers.flatMap((answer) => [...answer]));
   }
 
@@ -254,22 +272,22 @@ export function createGmailClient(deps: GmailClientDeps) {
     /** The conversation card's view of a thread: all headers and attachment names, no bodies. */
     getThreadForCard(threadId: string): Promise<GmailThread> {
       const query = new URLSearchParams({ format: 'full', fields: THREAD_CARD_FIELDS });
-      return call('gmail.users.threads.get', `threads/${encodeURIComponent(threadId)}`, query, threadSchema);
+      return call(M.getThread, `threads/${encodeURIComponent(threadId)}`, query, threadSchema);
     },
     getProfile(): Promise<GmailProfile> {
-      return call('gmail.users.getProfile', 'profile', new URLSearchParams(), profileSchema);
+      return call(M.getProfile, 'profile', new URLSearchParams(), profileSchema);
     },
     /** One page of threads matching a Gmail search: ids and historyIds only. */
     listThreads(q: string, pageToken: string | undefined, maxResults: number): Promise<GmailThreadList> {
       const query = new URLSearchParams({ q, maxResults: String(maxResults), fields: THREAD_LIST_FIELDS });
       if (pageToken) query.set('pageToken', pageToken);
-      return call('gmail.users.threads.list', 'threads', query, threadListSchema);
+      return call(M.listThreads, 'threads', query, threadListSchema);
     },
     /** One page of the threads carrying a label (a case status): ids and historyIds only. */
     listThreadsWithLabel(labelId: string, pageToken: string | undefined, maxResults: number): Promise<GmailThreadList> {
       const query = new URLSearchParams({ labelIds: labelId, maxResults: String(maxResults), fields: THREAD_LIST_FIELDS });
       if (pageToken) query.set('pageToken', pageToken);
-      return call('gmail.users.threads.list', 'threads', query, threadListSchema);
+      return call(M.listThreads, 'threads', query, threadListSchema);
     },
     /** Threads for history rows (subject, dates, labels), in batches of up to 100: by thread id. */
     getThreadsForSummary(threadIds: readonly string[]): Promise<Map<string, GmailThread | GmailError>> {
@@ -280,17 +298,17 @@ export function createGmailClient(deps: GmailClientDeps) {
       return batchedThreadReads(threadIds, THREAD_CASE_QUERY);
     },
     async listLabels(): Promise<GmailLabel[]> {
-      const answer = await call('gmail.users.labels.list', 'labels', new URLSearchParams({ fields: 'labels(id,name)' }), gmailLabelListSchema);
+      const answer = await call(M.listLabels, 'labels', new URLSearchParams({ fields: 'labels(id,name)' }), gmailLabelListSchema);
       return answer.labels ?? [];
     },
     createLabel(name: string): Promise<GmailLabel> {
       const body = { name, labelListVisibility: 'labelShow', messageListVisibility: 'show' };
-      return call('gmail.users.labels.create', 'labels', new URLSearchParams(), gmailLabelSchema, { verb: 'POST', body, repeatable: true });
+      return call(M.createLabel, 'labels', new URLSearchParams(), gmailLabelSchema, { verb: 'POST', body, repeatable: true });
     },
     /** Adds and removes labels on every message of a thread in one request: never half-applied. */
     modifyThread(threadId: string, request: LabelModifyRequest): Promise<ModifiedThread> {
       const path = `threads/${encodeURIComponent(threadId)}/modify`;
-      return call('gmail.users.threads.modify', path, new URLSearchParams(), modifiedThreadSchema, {
+      return call(M.modifyThread, path, new URLSearchParams(), modifiedThreadSchema, {
         verb: 'POST',
         body: { ...request },
         repeatable: true,
@@ -298,29 +316,29 @@ export function createGmailClient(deps: GmailClientDeps) {
     },
     /** What a reply needs: each message's sender, recipients, subject and threading ids, no bodies. */
     getThreadForReply(threadId: string): Promise<GmailThread> {
-      return call('gmail.users.threads.get', `threads/${encodeURIComponent(threadId)}`, THREAD_REPLY_QUERY, threadSchema);
+      return call(M.getThread, `threads/${encodeURIComponent(threadId)}`, THREAD_REPLY_QUERY, threadSchema);
     },
     /** A new draft from a raw RFC 5322 message (base64url), put in `threadId` if it threads there. */
     createDraft(threadId: string, raw: string): Promise<GmailDraft> {
       const body = { message: { raw, threadId } };
-      return call('gmail.users.drafts.create', 'drafts', new URLSearchParams({ fields: DRAFT_FIELDS }), draftSchema, { verb: 'POST', body, repeatable: false });
+      return call(M.createDraft, 'drafts', new URLSearchParams({ fields: DRAFT_FIELDS }), draftSchema, { verb: 'POST', body, repeatable: false });
     },
     /** Replaces a draft's content: same draft id, a new message id. */
     updateDraft(draftId: string, threadId: string, raw: string): Promise<GmailDraft> {
       const body = { id: draftId, message: { raw, threadId } };
       const path = `drafts/${encodeURIComponent(draftId)}`;
-      return call('gmail.users.drafts.update', path, new URLSearchParams({ fields: DRAFT_FIELDS }), draftSchema, { verb: 'PUT', body, repeatable: true });
+      return call(M.updateDraft, path, new URLSearchParams({ fields: DRAFT_FIELDS }), draftSchema, { verb: 'PUT', body, repeatable: true });
     },
     /** A draft's ids only: a 404 means it was sent or deleted. */
     getDraft(draftId: string): Promise<GmailDraft> {
       const query = new URLSearchParams({ format: 'minimal', fields: DRAFT_FIELDS });
-      return call('gmail.users.drafts.get', `drafts/${encodeURIComponent(draftId)}`, query, draftSchema);
+      return call(M.getDraft, `drafts/${encodeURIComponent(draftId)}`, query, draftSchema);
     },
     /** One page of the mailbox's changes since `startHistoryId`; a too-old id answers 404. */
     listHistory(startHistoryId: string, pageToken: string | undefined): Promise<GmailHistoryList> {
       const query = new URLSearchParams({ startHistoryId, maxResults: '500', fields: HISTORY_FIELDS });
       if (pageToken) query.set('pageToken', pageToken);
-      return call('gmail.users.history.list', 'history', query, historyListSchema);
+      return call(M.listHistory, 'history', query, historyListSchema);
     },
   };
 

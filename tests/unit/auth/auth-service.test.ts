@@ -51,6 +51,25 @@ describe('signIn', () => {
   });
 });
 
+describe('the userinfo read in the access log (F7)', () => {
+  const read = (items: number, ok: boolean, status: number) => ({ method: 'oauth2.userinfo.get', category: 'profile', items, ok, status });
+
+  it('is filed under the account Google confirmed, even one that does not match the tab', async () => {
+    const google = setup({ userEmail: 'Someone@Else.com' });
+    await google.auth.signIn(ACCOUNT, SCOPES);
+    expect(google.onUserInfo.mock.calls).toEqual([['someone@else.com', read(1, true, 200)]]);
+  });
+
+  it('is filed under the expected account when Google refuses it, and under none without one', async () => {
+    const google = setup();
+    google.fetchMock.mockResolvedValueOnce(new Response('{}', { status: 401 }));
+    google.fetchMock.mockResolvedValueOnce(new Response('{}', { status: 401 }));
+    await google.auth.signIn('Agent@Acme.com', SCOPES);
+    await google.auth.signIn(null, SCOPES);
+    expect(google.onUserInfo.mock.calls).toEqual([[ACCOUNT, read(0, false, 401)]]);
+  });
+});
+
 describe('getAccessToken', () => {
   async function signedIn() {
     const google = setup();

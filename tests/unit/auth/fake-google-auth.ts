@@ -5,6 +5,7 @@
  */
 import { vi } from 'vitest';
 import { type WebAuthFlowDetails, createAuthService } from '../../../utils/auth/auth-service';
+import type { AccessCall } from '../../../utils/privacy/access-log';
 import { type SessionArea, createTokenStore } from '../../../utils/auth/token-store';
 import { GMAIL_READ_SCOPE } from '../../../utils/google/scopes';
 
@@ -70,6 +71,7 @@ export function setup(options: { userEmail?: string; now?: number } = {}) {
     return new Response('not found', { status: 404 });
   });
 
+  const onUserInfo = vi.fn((_account: string, _call: AccessCall) => {});
   const area = mapSessionArea();
   const tokens = createTokenStore(area);
   const auth = createAuthService({
@@ -80,6 +82,7 @@ export function setup(options: { userEmail?: string; now?: number } = {}) {
     tokens,
     now: () => now,
     newState: () => `state-${++stateCounter}`,
+    onUserInfo,
   });
 
   return {
@@ -91,6 +94,7 @@ export function setup(options: { userEmail?: string; now?: number } = {}) {
     launchWebAuthFlow,
     fetchMock,
     fetchCalls,
+    onUserInfo,
     /** The query of the n-th authorize URL opened. */
     flowParams: (n: number) => new URL(flows[n]?.url ?? 'https://invalid/').searchParams,
     advance: (ms: number) => (now += ms),

@@ -35,7 +35,7 @@ describe('store registry', () => {
   });
 
   it('marks every store as holding Google data or local settings', () => {
-    for (const entry of Object.values(STORE_REGISTRY)) expect(['google-data', 'local-settings']).toContain(entry.holds);
+    for (const entry of Object.values(STORE_REGISTRY)) expect(['google-data', 'access-log']).toContain(entry.holds);
   });
 });
 

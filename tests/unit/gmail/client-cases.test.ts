@@ -55,7 +55,7 @@ describe('createLabel', () => {
     const { client, deps } = clientWith(fetch);
     await expect(client.createLabel(OPEN.name)).rejects.toMatchObject({ name: 'GmailError', kind: 'bad-request', status: 409, reason: 'aborted' });
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(deps.onCall.mock.calls).toEqual([[{ method: 'gmail.users.labels.create', ok: false, status: 409 }]]);
+    expect(deps.onCall.mock.calls).toEqual([[{ method: 'gmail.users.labels.create', category: 'labels', items: 0, ok: false, status: 409 }]]);
   });
 
   it('sends the same write again after a 5xx, like a read', async () => {

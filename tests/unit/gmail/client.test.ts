@@ -36,8 +36,8 @@ describe('getThreadForCard request', () => {
     const { client, deps } = clientWith(fetch);
     await client.getThreadForCard(THREAD_ID);
     expect(deps.onCall.mock.calls).toEqual([
-      [{ method: 'gmail.users.threads.get', ok: false, status: 503 }],
-      [{ method: 'gmail.users.threads.get', ok: true, status: 200 }],
+      [{ method: 'gmail.users.threads.get', category: 'message-metadata', items: 0, ok: false, status: 503 }],
+      [{ method: 'gmail.users.threads.get', category: 'message-metadata', items: 1, ok: true, status: 200 }],
     ]);
   });
 });

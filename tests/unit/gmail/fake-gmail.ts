@@ -67,3 +67,20 @@ export function clientWith(fetch: typeof globalThis.fetch, overrides: Partial<Gm
   const client = createGmailClient({ fetch, random: () => 0.5, retryPolicy: TEST_POLICY, ...deps, ...overrides });
   return { client, deps };
 }
+
+/** Google's batch answer: one application/http part per call, as the Gmail batch guide shows. */
+export function batchAnswer(parts: { id: string; status: number; body: unknown; headers?: Record<string, string> }[]): Answer {
+  const text =
+    parts
+      .map(
+        (part) =>
+          `--batch_out\r\nContent-Type: application/http\r\nContent-ID: <response-${part.id}>\r\n\r\n` +
+          `HTTP/1.1 ${part.status} X\r\nContent-Type: application/json; charset=UTF-8\r\n` +
+          Object.entries(part.headers ?? {})
+            .map(([name, value]) => `${name}: ${value}\r\n`)
+            .join('') +
+          `\r\n${JSON.stringify(part.body)}\r\n`,
+      )
+      .join('') + '--batch_out--\r\n';
+  return { status: 200, raw: text, headers: { 'Content-Type': 'multipart/mixed; boundary=batch_out' } };
+}
