@@ -1,39 +1,51 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { statusText } from '@/components/caseText';
+import { keepFocus } from '@/components/focusRescue';
 import { LocaleContext } from '@/components/i18n';
 import { createTranslate } from '@/utils/i18n/messages';
 import { sendPanelRequest } from '@/utils/messaging/client';
 import { panelEventSchema, panelPortName } from '@/utils/messaging/protocol';
 import { explicitTabId } from '@/utils/panel/bind-tab';
 import { NOW_TICK_MS, createPanelState } from '@/utils/panel/state';
-import { MANAGED_TEMPLATES_KEY, adminTemplatesOf } from '@/utils/templates/admin';
-import { createTemplateStore } from '@/utils/templates/store';
+import { createPolicySource } from '@/utils/policy/source';
+import { lazyTemplateStore } from '@/utils/templates/lazy-store';
 import { App } from './App';
 import './style.css';
 
 const language = browser.i18n.getUILanguage();
 const t = createTranslate((key, subs) => browser.i18n.getMessage(key as 'appName', subs));
 
+/** The admin policy (F9): read once, then followed live; the background reads its own copy. */
+const policy = createPolicySource({
+  readManaged: () => browser.storage.managed.get(null),
+  onChanged: browser.storage.onChanged,
+  log: (message, details) => console.warn(`[icustomer] ${message}`, details),
+});
+
 const state = createPanelState({
   request: (request) => sendPanelRequest((message) => browser.runtime.sendMessage(message), request),
   // Preact renders in a microtask: a task later, the DOM shows what the signals hold.
   rendered: () => new Promise((resolve) => setTimeout(resolve, 0)),
   templates: {
-    store: createTemplateStore({
-      sync: browser.storage.sync,
-      local: browser.storage.local,
-      onChanged: browser.storage.onChanged,
-      now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
-    }),
-    readAdminTemplates,
-    watchAdmin,
+    store: lazyTemplateStore(async () =>
+      (await import('@/utils/templates/store')).createTemplateStore({
+        sync: browser.storage.sync,
+        local: browser.storage.local,
+        onChanged: browser.storage.onChanged,
+        now: () => Date.now(),
+        newId: () => crypto.randomUUID(),
+      }),
+    ),
+    readAdminTemplates: async () => (await policy.current()).policy.templates,
+    watchAdmin: (onChange) => policy.watch(onChange),
     statusText: (status) => statusText(t, status),
     copyText: (text) => navigator.clipboard.writeText(text),
   },
 });
 setInterval(state.tick, NOW_TICK_MS);
+void policy.current().then(state.receivePolicy);
+policy.watch(state.receivePolicy);
 
 let boundTabId: number | null = null;
 let port = connect();
@@ -50,21 +62,6 @@ function connect() {
     if (boundTabId !== null) port.postMessage({ type: 'bind', tabId: boundTabId });
   });
   return next;
-}
-
-/** The admin's templates (F9 policy); without a policy, or where managed storage is missing, none. */
-async function readAdminTemplates() {
-  const managed = await browser.storage.managed.get(MANAGED_TEMPLATES_KEY).catch((): Record<string, unknown> => ({}));
-  return adminTemplatesOf(managed[MANAGED_TEMPLATES_KEY]);
-}
-
-/** Policy changes apply live (F9): the admin's templates are read again when theirs change. */
-function watchAdmin(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' && MANAGED_TEMPLATES_KEY in changes) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 function bind(tabId: number): void {
@@ -92,9 +89,10 @@ render(
   <LocaleContext.Provider value={locale}>
     <App
       state={state}
-      privacyPolicyUrl={browser.runtime.getURL('/privacy.html')}
+      ownPrivacyPolicyUrl={browser.runtime.getURL('/privacy.html')}
       navigateTab={(tabId, url) => void browser.tabs.update(tabId, { url })}
     />
   </LocaleContext.Provider>,
   document.getElementById('app')!,
 );
+keepFocus(document.getElementById('app')!);

@@ -5,13 +5,18 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { createAuthService } from '../auth/auth-service';
 import { createTokenStore } from '../auth/token-store';
-import { DEFAULT_LABEL_PREFIX } from '../cases/label-prefix';
-import { DEFAULT_SLA_HOURS } from '../cases/sla';
 import { readAccounts } from '../db/repositories';
 import { createDbConnection } from '../db/schema';
+import type { AccessFeature } from '../privacy/access-kinds';
 import { createGmailClient } from '../gmail/client';
 import type { GmailContext, TabState } from '../messaging/protocol';
 import { createRouter, isFromExtensionPage } from '../messaging/router';
+import { isAllowedAccount } from '../policy/domains';
+import { createPolicyGate } from './policy-gate';
+import { createAccessRecorder } from '../privacy/access-log';
+import { exportedTemplate } from '../privacy/export';
+import { createRetention, removedAnything } from '../privacy/retention';
+import { createTemplateStore } from '../templates/store';
 import { isRevocation } from './app-errors';
 import { createBadges } from './badges';
 import { createCaseService } from './case-service';
@@ -20,6 +25,7 @@ import { createDraftService } from './draft-service';
 import { createHistoryService } from './history-service';
 import { createPanelHub } from './panel-hub';
 import { createPanelRequestHandler } from './panel-requests';
+import { createPrivacyRequests } from './privacy-requests';
 import { createQueueSync } from './queue-sync';
 import { BASE_SCOPES, createSessions } from './sessions';
 import { createTabContexts } from './tab-contexts';
@@ -35,11 +41,15 @@ export interface BackgroundAppDeps {
 /** The queue's sync job (F5): Chrome wakes a stopped worker for it; the cursor is in IndexedDB. */
 export const QUEUE_SYNC_ALARM = 'queue-sync';
 const QUEUE_SYNC_PERIOD_MINUTES = 1;
+/** The retention job (F7): daily, and at every start-up, so a browser closed at night still runs it. */
+export const RETENTION_ALARM = 'retention';
+const RETENTION_PERIOD_MINUTES = 24 * 60;
 
 export function createBackgroundApp({ browser, clientId, fetch, now, log }: BackgroundAppDeps) {
   const session = browser.storage.session;
   const db = createDbConnection();
   const contexts = createTabContexts(session);
+  const accessLog = createAccessRecorder({ db, now, newId: () => crypto.randomUUID(), log });
   const auth = createAuthService({
     clientId,
     redirectUri: browser.identity.getRedirectURL(),
@@ -48,11 +58,19 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     tokens: createTokenStore(session),
     now,
     newState: () => crypto.randomUUID(),
+    onUserInfo: (account, call) => accessLog.record(account, 'sign-in', call),
   });
   const extensionBaseUrl = browser.runtime.getURL('/');
-  // Admin policy (F9, issue 6) will set these; until then the documented defaults.
-  const prefix = () => DEFAULT_LABEL_PREFIX;
-  const slaHours = () => ({ ...DEFAULT_SLA_HOURS });
+  // The admin policy (F9): every entry point waits for its first read, so the services' getters
+  // below always give the admin's values, never defaults the admin overrode.
+  const policy = createPolicyGate({
+    readManaged: () => browser.storage.managed.get(null),
+    onChanged: browser.storage.onChanged,
+    log,
+  });
+  const prefix = () => policy.settings().labelPrefix;
+  const slaHours = () => ({ ...policy.settings().slaHours });
+  const retentionDays = () => policy.settings().retentionDays;
 
   async function computeState(tabId: number): Promise<TabState> {
     const { context, account } = await contexts.resolve(tabId);
@@ -74,34 +92,39 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     contexts,
     session,
     now,
+    allowedDomains: async () => (await policy.ready()).allowedDomains,
     onAccountChanged: () => {
       hub.publish();
       void badges.refresh();
     },
   });
-  const gmailFor = (account: string) =>
+  /** A client whose every request is logged under `feature` (F7 access log). */
+  const gmailFor = (account: string, feature: AccessFeature) =>
     createGmailClient({
       fetch,
       getAccessToken: ({ forceRefresh }) => auth.getAccessToken(account, BASE_SCOPES, forceRefresh),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
+      onCall: (call) => accessLog.record(account, feature, call),
     });
+  // Each service is bound to its feature here, so the services themselves stay unaware of the log.
+  const gmailAs = (feature: AccessFeature) => (account: string) => gmailFor(account, feature);
   const ensureToken = async (account: string) => void (await auth.getAccessToken(account, BASE_SCOPES, false));
   const cases = createCaseService({
     db,
-    gmailFor,
+    gmailFor: gmailAs('cases'),
     holdsScopes: auth.holdsScopes,
     ensureToken,
     prefix,
     slaHours,
     now,
   });
-  const conversations = createConversationService({ db, now, gmailFor, caseOf: cases.caseOf, ensureLabels: cases.ensureLabels });
-  const history = createHistoryService({ db, now, gmailFor });
-  const queue = createQueueSync({ db, gmailFor, prefix, slaHours, now });
+  const conversations = createConversationService({ db, now, gmailFor: gmailAs('conversation'), caseOf: cases.caseOf, ensureLabels: cases.ensureLabels });
+  const history = createHistoryService({ db, now, gmailFor: gmailAs('history') });
+  const queue = createQueueSync({ db, gmailFor: gmailAs('queue'), prefix, slaHours, now });
   const drafts = createDraftService({
     db,
-    gmailFor,
+    gmailFor: gmailAs('drafts'),
     holdsScopes: auth.holdsScopes,
     ensureToken,
     now,
@@ -110,7 +133,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
   });
   const badges = createBadges({
     contexts,
-    overdueOf: async (account) => ((await sessions.current(account)) ? queue.overdueCount(account) : null),
+    overdueOf: async (account) => ((await sessions.current(account)) && queueEnabled() ? queue.overdueCount(account) : null),
     setBadge: (tabId, text) => browser.action.setBadgeText({ tabId, text }),
     log,
   });
@@ -137,17 +160,91 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     }
   }
 
+  const retention = createRetention({ db, now, retentionDays });
+  /** Never throws: a failed run is logged and tried again at the next alarm or start-up. */
+  async function runRetention(): Promise<void> {
+    try {
+      const removed = await retention();
+      if (!removedAnything(removed)) return;
+      log('retention removed old data', removed);
+      hub.publish();
+    } catch (error) {
+      log('retention failed', { error: String(error) });
+    }
+  }
+
+  /** The queue is made of cases: without either feature there is nothing to sync or count (F9). */
+  const queueEnabled = () => policy.settings().features.queue && policy.settings().features.cases;
+
+  /** The admin's policy no longer allows some signed-in accounts (F9): each is signed out and purged. */
+  async function enforceAllowedDomains(): Promise<void> {
+    const { allowedDomains } = await policy.ready();
+    for (const { account } of await readAccounts(await db())) {
+      if (!isAllowedAccount(allowedDomains, account)) await sessions.disallowed(account);
+    }
+  }
+
+  /** Changes apply live (F9): who may stay signed in, how long data is kept, what the panels show. */
+  policy.watch((next, previous) => {
+    void (async () => {
+      await enforceAllowedDomains().catch((error: unknown) => log('allowed domains not enforced', { error: String(error) }));
+      if (next.retentionDays < previous.retentionDays) await runRetention();
+      hub.publish();
+      await badges.refresh();
+    })();
+  });
+
   async function onGmailContext(tabId: number, context: GmailContext): Promise<void> {
+    await policy.ready();
     await contexts.set(tabId, context);
     hub.publish([tabId]);
     await badges.refresh([tabId]);
   }
 
+  // The agent's own templates, read for the export (F7) from the store the panel edits them in.
+  const templates = createTemplateStore({
+    sync: browser.storage.sync,
+    local: browser.storage.local,
+    onChanged: browser.storage.onChanged,
+    now,
+    newId: () => crypto.randomUUID(),
+  });
+  const privacy = createPrivacyRequests({
+    contexts,
+    sessions,
+    db,
+    now,
+    retentionDays,
+    personalTemplates: async () => (await templates.list()).templates.map(exportedTemplate),
+    local: browser.storage.local,
+    flushAccessLog: accessLog.flush,
+    publish: () => {
+      hub.publish();
+      void badges.refresh();
+    },
+    log,
+  });
+  const handlePanelRequest = createPanelRequestHandler({
+    contexts,
+    sessions,
+    conversations,
+    history,
+    cases,
+    drafts,
+    privacy,
+    queue,
+    syncQueue,
+    features: () => policy.settings().features,
+    log,
+  });
   const route = createRouter({
     extensionId: browser.runtime.id,
     extensionBaseUrl,
     onGmailContext,
-    onPanelRequest: createPanelRequestHandler({ contexts, sessions, conversations, history, cases, drafts, queue, syncQueue, log }),
+    onPanelRequest: async (request) => {
+      await policy.ready();
+      return handlePanelRequest(request);
+    },
     log,
   });
 
@@ -157,16 +254,25 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     async forgetTab(tabId: number) {
       await contexts.remove(tabId);
     },
-    /** Schedules the sync job unless it is already scheduled (re-creating it would delay it). */
+    /** Schedules the jobs unless already scheduled (re-creating one would delay it), then runs retention. */
     async start(): Promise<void> {
+      await policy.ready();
       if (!(await browser.alarms.get(QUEUE_SYNC_ALARM))) {
         await browser.alarms.create(QUEUE_SYNC_ALARM, { periodInMinutes: QUEUE_SYNC_PERIOD_MINUTES });
       }
+      if (!(await browser.alarms.get(RETENTION_ALARM))) {
+        await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES });
+      }
       await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+      // The policy may have changed while the browser was closed.
+      await enforceAllowedDomains().catch((error: unknown) => log('allowed domains not enforced', { error: String(error) }));
+      await runRetention();
     },
     /** Every signed-in account's queue, one after the other; one failing does not stop the others. */
     async onAlarm(name: string): Promise<void> {
-      if (name !== QUEUE_SYNC_ALARM) return;
+      await policy.ready();
+      if (name === RETENTION_ALARM) return runRetention();
+      if (name !== QUEUE_SYNC_ALARM || !queueEnabled()) return;
       for (const { account } of await readAccounts(await db())) {
         await syncAndPublish(account).catch(() => {}); // logged; one account failing does not stop the others
       }

@@ -4,11 +4,13 @@
  */
 import type { HistoryView } from '../history/types';
 import type { GmailContext, PanelRequest, Result } from '../messaging/protocol';
+import type { FeatureSwitches } from '../policy/schema';
 import { RequestRefused, isRevocation, toAppError } from './app-errors';
 import type { CaseService } from './case-service';
 import type { ConversationService } from './conversation-service';
 import type { DraftService } from './draft-service';
 import type { HistoryService } from './history-service';
+import type { PrivacyRequests } from './privacy-requests';
 import type { QueueSync } from './queue-sync';
 import type { Sessions } from './sessions';
 import type { TabContexts } from './tab-contexts';
@@ -20,9 +22,13 @@ export interface PanelRequestDeps {
   history: HistoryService;
   cases: CaseService;
   drafts: DraftService;
+  /** The privacy centre (F7): its requests are answered there. */
+  privacy: PrivacyRequests;
   queue: Pick<QueueSync, 'view'>;
   /** Syncs the account's queue with Gmail, then tells its panels and badges. */
   syncQueue: (account: string) => Promise<void>;
+  /** The admin's feature switches (F9): a switched-off feature is refused here too, not only hidden. */
+  features: () => Readonly<FeatureSwitches>;
   log: (message: string, details: Record<string, unknown>) => void;
 }
 
@@ -79,6 +85,8 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
   }
 
   return async function handle(request: PanelRequest): Promise<Result<unknown>> {
+    const feature = FEATURE_OF[request.type];
+    if (feature && !feature(deps.features(), request)) return { ok: false, error: { code: 'feature-disabled' } };
     switch (request.type) {
       case 'auth/sign-in': {
         const result = await deps.sessions.signIn(request.tabId);
@@ -116,6 +124,24 @@ export function createPanelRequestHandler(deps: PanelRequestDeps) {
           const agent = (await deps.sessions.current(account)) ?? { email: account, name: '' };
           return deps.drafts.insert({ account, agent, threadId, text: request.text, mode: request.mode });
         });
+      case 'privacy/summary':
+      case 'privacy/access-log':
+      case 'privacy/export':
+      case 'privacy/erase-customer':
+      case 'privacy/delete-all':
+        return deps.privacy.handle(request);
     }
   };
 }
+
+/**
+ * Which admin switches a request needs. The queue is made of cases, so it needs both; the draft
+ * consent ('auth/grant' for drafts) belongs to templates.
+ */
+const FEATURE_OF: Partial<Record<PanelRequest['type'], (features: Readonly<FeatureSwitches>, request: PanelRequest) => boolean>> = {
+  'history/get': (features) => features.history,
+  'case/set': (features) => features.cases,
+  'queue/get': (features) => features.queue && features.cases,
+  'draft/insert': (features) => features.templates,
+  'auth/grant': (features, request) => (request.type === 'auth/grant' && request.feature === 'drafts' ? features.templates : features.cases),
+};

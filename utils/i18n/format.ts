@@ -44,3 +44,10 @@ export function formatCount(n: number, locale: string): string {
 export function isSingular(n: number, locale: string): boolean {
   return new Intl.PluralRules(locale).select(n) === 'one';
 }
+
+/** "512 bytes", "1.5 kB", "2.3 MB": an approximate size, in kB of 1,000 bytes (SI, as Intl names them). */
+export function formatSize(bytes: number, locale: string): string {
+  const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
+  const unitDisplay = unit === 'byte' ? 'long' : 'short';
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 }).format(value);
+}

@@ -15,6 +15,16 @@ import { historyViewSchema } from '../history/schemas';
 import type { HistoryView } from '../history/types';
 import { conversationSchema } from '../mail/conversation-schema';
 import type { Conversation } from '../mail/types';
+import { type ExportDocument, exportDocumentSchema } from '../privacy/export-schema';
+import {
+  ACCESS_LOG_PAGE_MAX,
+  type AccessLogPage,
+  accessLogPageSchema,
+  type EraseResult,
+  eraseResultSchema,
+  type PrivacySummary,
+  privacySummarySchema,
+} from '../privacy/schemas';
 
 /** A rendered template: the editor's body limit plus what variables can add (long names, subjects). */
 export const DRAFT_TEXT_MAX = 40_000;
@@ -82,6 +92,35 @@ export const panelRequestSchema = z.discriminatedUnion('type', [
     text: z.string().check(z.minLength(1), z.maxLength(DRAFT_TEXT_MAX)),
     mode: z.enum(['new', 'replace', 'add']),
   }),
+  /**
+   * The privacy centre (F7), always about the account the tab shows (F10), signed in or not: a
+   * signed-out account may still have an access log, and its owner may still export or delete it.
+   */
+  z.object({ type: z.literal('privacy/summary'), tabId: tabIdSchema }),
+  /** A page of the access log, newest first: entries before `before` (epoch ms), or the newest. */
+  z.object({
+    type: z.literal('privacy/access-log'),
+    tabId: tabIdSchema,
+    before: z.nullable(z.number().check(z.int(), z.nonnegative())),
+    limit: z.number().check(z.int(), z.minimum(1), z.maximum(ACCESS_LOG_PAGE_MAX)),
+  }),
+  /** Everything stored for the tab's account, as the documented export document (portability). */
+  z.object({ type: z.literal('privacy/export'), tabId: tabIdSchema }),
+  /**
+   * The data subject's rights: every cached record about one customer of the tab's account is
+   * deleted ('erase') or kept with their identity and the content removed ('anonymise').
+   * `account`: the account the agent confirmed for; if the tab switched account meanwhile, nothing
+   * is erased (it can't be undone).
+   */
+  z.object({
+    type: z.literal('privacy/erase-customer'),
+    tabId: tabIdSchema,
+    account: emailSchema,
+    customer: emailSchema,
+    mode: z.enum(['erase', 'anonymise']),
+  }),
+  /** Everything the extension keeps on this computer, for every account; every account signed out. */
+  z.object({ type: z.literal('privacy/delete-all'), tabId: tabIdSchema }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 
@@ -95,6 +134,10 @@ export const errorCodeSchema = z.enum([
   'access-revoked',
   /** The feature needs a scope the agent has not granted yet: ask with an explanation. */
   'scope-required',
+  /** The admin's policy allows only accounts of other domains (detail: the allowed domains). */
+  'account-not-allowed',
+  /** The admin's policy switched the feature off. */
+  'feature-disabled',
   'no-conversation',
   'offline',
   'timeout',
@@ -144,6 +187,11 @@ export interface PanelResponses {
   'auth/grant': null;
   'queue/get': QueueView | null;
   'draft/insert': DraftResult;
+  'privacy/summary': PrivacySummary;
+  'privacy/access-log': AccessLogPage;
+  'privacy/export': ExportDocument;
+  'privacy/erase-customer': EraseResult;
+  'privacy/delete-all': null;
 }
 
 /** The per-tab state the background pushes to a panel bound to that tab. */
@@ -191,4 +239,9 @@ export const panelResponseSchemas = {
   'auth/grant': z.null(),
   'queue/get': z.nullable(queueViewSchema),
   'draft/insert': draftResultSchema,
+  'privacy/summary': privacySummarySchema,
+  'privacy/access-log': accessLogPageSchema,
+  'privacy/export': exportDocumentSchema,
+  'privacy/erase-customer': eraseResultSchema,
+  'privacy/delete-all': z.null(),
 } satisfies { [K in keyof PanelResponses]: z.ZodMiniType<PanelResponses[K]> };

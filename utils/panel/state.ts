@@ -9,8 +9,13 @@ import type { AppError, ConversationView, PanelRequest, PanelResponses, Result, 
 import { createCaseState } from './case-state';
 import { createHistoryState } from './history-state';
 import { createQueueState, type QueueSubject } from './queue-state';
-import { isNavigable, type Section, screenOf } from './screen';
-import { createTemplatesState, type TemplateSources, type TemplateSubject } from './templates-state';
+import { createPrivacyDoor, type PrivacySubject } from './privacy-door';
+import { saveJsonFile } from './save-file';
+import { enabledSections, isNavigable, type Section, screenOf } from './screen';
+import { DEFAULT_POLICY } from '../policy/schema';
+import type { PolicyRead } from '../policy/source';
+import { createTemplatesLoader } from './templates-loader';
+import type { TemplateSources, TemplateSubject } from './templates-state';
 
 /** How often the panel's clock moves: due times and waiting times count down without a request. */
 export const NOW_TICK_MS = 30_000;
@@ -28,6 +33,8 @@ export interface PanelStateDeps {
   now?: () => number;
   /** The reply templates (F6): the agent's store, the admin's policy, and what surrounds them. */
   templates: TemplateSources;
+  /** Hands the privacy centre's export to the browser's downloads. Default: a Blob and an `<a download>`. */
+  saveFile?: (name: string, text: string) => void;
 }
 
 export function createPanelState(deps: PanelStateDeps) {
@@ -44,11 +51,31 @@ export function createPanelState(deps: PanelStateDeps) {
   const section = signal<Section>('conversation');
   const clock = deps.now ?? (() => Date.now());
   const now = signal(clock());
+  /** The admin policy (F9) as the panel last read it: feature switches, links, problems to name. */
+  const policy = signal<PolicyRead>({ policy: DEFAULT_POLICY, problems: [] });
+  const features = computed(() => policy.value.policy.features);
+  const sections = computed(() => enabledSections(features.value));
   /** Bumped for every load, so an answer for a conversation the agent already left is dropped. */
   let loadSequence = 0;
 
+  const privacySubject = computed<PrivacySubject | null>(() => {
+    const state = tab.value;
+    const account = state?.context?.accountEmail ?? state?.session?.email;
+    if (!state?.context || !account) return null;
+    const open = conversation.value?.conversation;
+    const customer = open && open.threadId === state.context.threadId ? (open.customer?.email ?? null) : null;
+    return { tabId: state.tabId, account, signedIn: state.session !== null, customer };
+  });
+  const privacy = createPrivacyDoor({ request: deps.request, saveFile: deps.saveFile ?? saveJsonFile }, privacySubject);
+
   const screen = computed(() =>
-    screenOf({ tab: tab.value, section: section.value, conversation: conversation.value, conversationError: conversationError.value }),
+    screenOf({
+      tab: tab.value,
+      section: section.value,
+      conversation: conversation.value,
+      conversationError: conversationError.value,
+      privacyOpen: privacy.opened.value && privacySubject.value !== null,
+    }),
   );
   const navigable = computed(() => isNavigable(screen.value));
   const templateSubject = computed<TemplateSubject | null>(() => {
@@ -64,7 +91,7 @@ export function createPanelState(deps: PanelStateDeps) {
       status: view ? (cases.shown.value?.status ?? null) : null,
     };
   });
-  const templates = createTemplatesState(deps, templateSubject);
+  const templates = createTemplatesLoader(deps, templateSubject);
 
   async function loadConversation(): Promise<void> {
     const state = tab.value;
@@ -84,7 +111,7 @@ export function createPanelState(deps: PanelStateDeps) {
     }
     const tabId = state.tabId;
     // With a hint of who the customer is, their history is fetched alongside the thread (F12).
-    if (state.customerHint) void history.follow({ tabId, threadId, customer: state.customerHint });
+    if (state.customerHint && features.value.history) void history.follow({ tabId, threadId, customer: state.customerHint });
     const cached = await deps.request({ type: 'conversation/get', tabId, source: 'cache' });
     if (sequence !== loadSequence) return;
     if (cached.ok && cached.data) {
@@ -104,7 +131,7 @@ export function createPanelState(deps: PanelStateDeps) {
   function show(tabId: number, view: ConversationView): void {
     conversation.value = view;
     const { threadId, customer } = view.conversation;
-    void history.follow(customer ? { tabId, threadId, customer: customer.email } : null);
+    void history.follow(customer && features.value.history ? { tabId, threadId, customer: customer.email } : null);
   }
 
   /**
@@ -139,6 +166,7 @@ export function createPanelState(deps: PanelStateDeps) {
     const previous = tab.value;
     tab.value = next;
     if (next.session?.email !== previous?.session?.email) dismissed.value = false;
+    privacy.follow();
     const changed =
       previous?.tabId !== next.tabId ||
       previous?.context?.threadId !== next.context?.threadId ||
@@ -150,6 +178,18 @@ export function createPanelState(deps: PanelStateDeps) {
       if (!changed) void rereadConversation();
       void queue.reread();
     }
+  }
+
+  /** A new policy applies at once: a switched-off section closes, a switched-on history loads. */
+  function receivePolicy(next: PolicyRead): void {
+    const historyWasOn = features.value.history;
+    policy.value = next;
+    // A section the admin switched off while it was shown gives way to the conversation.
+    if (!sections.value.includes(section.value)) showSection('conversation');
+    if (features.value.history === historyWasOn) return;
+    const shown = conversation.value;
+    if (shown && tab.value) show(tab.value.tabId, shown);
+    else if (!features.value.history) void history.follow(null);
   }
 
   async function signIn(): Promise<void> {
@@ -183,6 +223,10 @@ export function createPanelState(deps: PanelStateDeps) {
     cases,
     queue,
     templates,
+    privacy,
+    policy,
+    sections,
+    receivePolicy,
     section,
     navigable,
     now,

@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import { templateProblems, type TemplateProblem } from '../templates/render';
-import { TemplateInputError } from '../templates/store';
+import { TemplateInputError, type TemplateInputIssue } from '../templates/store';
 import type { PersonalTemplate, TemplateInput, TemplateStore } from '../templates/types';
 import type { TemplateVariable } from '../templates/variables';
 
@@ -12,7 +12,7 @@ import type { TemplateVariable } from '../templates/variables';
 export type EditorProblem = TemplateProblem & { line: number };
 
 /** Why the last save did not happen: the store refused a field, or storage failed. */
-export type SaveError = { kind: 'invalid'; field: TemplateInputError['field']; message: string } | { kind: 'failed'; message: string };
+export type SaveError = ({ kind: 'invalid' } & TemplateInputIssue) | { kind: 'failed'; message: string };
 
 interface Editing {
   /** null for a new template. */
@@ -70,7 +70,7 @@ export function createTemplateEditor(save: TemplateStore['save'], onSaved: (temp
     } catch (thrown) {
       error.value =
         thrown instanceof TemplateInputError
-          ? { kind: 'invalid', field: thrown.field, message: thrown.message }
+          ? { kind: 'invalid', ...thrown.issue }
           : { kind: 'failed', message: messageOf(thrown) };
     } finally {
       saving.value = false;

@@ -21,11 +21,45 @@ function listed(dir: string, matches: (file: string) => boolean): string[] {
 }
 
 const isCss = (file: string) => file.endsWith('.css');
+const isPanelEntry = (file: string) => /^sidepanel-.*\.js$/.test(file);
+
+/**
+ * The chunks a chunk names: with `lazy`, also those it loads with `import()` (Vite lists them as
+ * "chunks/x.js" for preloading, or names them in the call); without, only those it imports
+ * statically (`from"./x.js"`). The minifier quotes with any of ' " `.
+ */
+function chunksNamedIn(file: string, lazy: boolean): string[] {
+  const pattern = lazy ? /["'`](?:\.\/|chunks\/)([\w.-]+\.js)["'`]/g : /(?:\bfrom|\bimport)\s*["'`]\.\/([\w.-]+\.js)["'`]/g;
+  return [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => join(EXTENSION_DIR, 'chunks', match[1] ?? ''));
+}
+
+/** The side panel's entry chunk and every chunk it reaches, statically only or through `import()` too. */
+function panelChunks(lazy: boolean): string[] {
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file) || !existsSync(file)) return;
+    reached.add(file);
+    chunksNamedIn(file, lazy).forEach(visit);
+  };
+  listed('chunks', isPanelEntry).forEach(visit);
+  return [...reached];
+}
+
+/**
+ * What the side panel loads before its first paint: its entry and every chunk that entry imports
+ * statically, however the bundler splits them. Views loaded with `import()` come later, on demand.
+ */
+const panelFirstPaint = () => panelChunks(false);
+function panelOnDemand(): string[] {
+  const first = new Set(panelFirstPaint());
+  return panelChunks(true).filter((file) => !first.has(file));
+}
 
 const BUNDLES: Bundle[] = [
   { metric: 'content-scripts/gmail.js', files: () => listed('content-scripts', (f) => f === 'gmail.js'), budgetKb: 8 },
   { metric: 'background.js', files: () => listed('.', (f) => f === 'background.js'), budgetKb: null },
-  { metric: 'chunks/sidepanel-*.js', files: () => listed('chunks', (f) => /^sidepanel-.*\.js$/.test(f)), budgetKb: 40 },
+  { metric: 'side panel, first paint (chunks/sidepanel-*.js + static imports)', files: panelFirstPaint, budgetKb: 40 },
+  { metric: 'side panel, views loaded on demand (import())', files: panelOnDemand, budgetKb: null },
   { metric: 'CSS (assets/, content-scripts/)', files: () => [...listed('assets', isCss), ...listed('content-scripts', isCss)], budgetKb: null },
 ];
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SLA_HOURS } from '../../../utils/cases/sla';
 import type { AppError } from '../../../utils/messaging/protocol';
 import { createPanelState } from '../../../utils/panel/state';
@@ -262,6 +262,13 @@ describe('the clock', () => {
 });
 
 describe('the templates tab', () => {
+  /** The section's state, once its code has been read (a chunk of its own). */
+  const madeTemplates = (state: ReturnType<typeof setup>['state']) =>
+    vi.waitFor(() => {
+      const made = state.templates.state.value;
+      if (!made) throw new Error('the templates state is not made yet');
+      return made;
+    });
   const INBOX = tabState({ context: { accountPath: '/mail/u/0', accountEmail: 'agent@acme.com', view: 'list', threadId: null, senders: [] } });
 
   it('is offered once signed in and reads the templates the first time it is shown', async () => {
@@ -270,8 +277,7 @@ describe('the templates tab', () => {
     expect(store.list).not.toHaveBeenCalled();
     state.showSection('templates');
     expect(state.screen.value).toEqual({ name: 'templates', tabId: 7, view: null });
-    await flush();
-    expect(store.list).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(store.list).toHaveBeenCalledTimes(1));
     state.showSection('conversation');
     state.showSection('templates');
     expect(store.list).toHaveBeenCalledTimes(1);
@@ -282,15 +288,16 @@ describe('the templates tab', () => {
     saved.set('p-1', { origin: 'personal', id: 'p-1', name: 'Hi', body: '{{customer.firstName}}/{{case.status}}/{{agent.name}}', updatedAt: 1, unsynced: null });
     state.receiveTabState(tabState());
     state.showSection('templates');
-    expect(state.templates.subject.value).toMatchObject({ conversation: null, loading: true });
+    const templates = await madeTemplates(state);
+    expect(templates.subject.value).toMatchObject({ conversation: null, loading: true });
     const loaded = view(THREAD_A, 'network');
     loaded.case = { ...loaded.case, status: 'Pending' };
     await answer({ source: 'cache' }, { ok: true, data: null });
     await answer({ source: 'network' }, { ok: true, data: loaded });
     expect(state.screen.value).toMatchObject({ name: 'templates', view: { conversation: { threadId: THREAD_A } } });
     await flush();
-    state.templates.select('p-1');
-    expect(state.templates.preview.value?.text).toBe('Bob/Pending/Ana Agent');
+    templates.select('p-1');
+    expect(templates.preview.value?.text).toBe('Bob/Pending/Ana Agent');
   });
 
   it('forgets an insert in progress when the agent opens another conversation', async () => {
@@ -300,14 +307,15 @@ describe('the templates tab', () => {
     await answer({ source: 'cache' }, { ok: true, data: null });
     await answer({ source: 'network' }, { ok: true, data: view(THREAD_A, 'network') });
     state.showSection('templates');
+    const templates = await madeTemplates(state);
     await flush();
-    state.templates.select('p-1');
-    void state.templates.insert();
-    expect(state.templates.draft.status.value).toEqual({ step: 'inserting' });
+    templates.select('p-1');
+    void templates.insert();
+    expect(templates.draft.status.value).toEqual({ step: 'inserting' });
     state.receiveTabState(tabState({ threadId: THREAD_B }));
-    expect(state.templates.draft.status.value).toEqual({ step: 'idle' });
-    expect(state.templates.insertBlock.value).toBe('loading');
+    expect(templates.draft.status.value).toEqual({ step: 'idle' });
+    expect(templates.insertBlock.value).toBe('loading');
     await answer({ type: 'draft/insert', threadId: THREAD_A }, { ok: true, data: { outcome: 'created', draftId: 'r-1', threadId: THREAD_A } });
-    expect(state.templates.draft.status.value).toEqual({ step: 'idle' });
+    expect(templates.draft.status.value).toEqual({ step: 'idle' });
   });
 });

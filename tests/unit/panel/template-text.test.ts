@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftErrorText, insertBlockText, problemText, syncReasonText, unsyncedWarningText } from '../../../components/templateText';
+import { draftErrorText, insertBlockText, problemText, saveErrorText, syncReasonText, unsyncedWarningText } from '../../../components/templateText';
 import type { SyncProblem } from '../../../utils/templates/types';
 import { t } from './english';
 
@@ -16,6 +16,19 @@ describe('editor problems', () => {
     expect(problemText(t, { kind: 'unclosed-braces', start: 40, end: 42, line: 3 })).toBe(
       'Unclosed braces on line 3: “{{” has no closing “}}”, so it would be sent as typed.',
     );
+  });
+});
+
+describe('a save the store refused', () => {
+  it.each([
+    ['an empty name', { kind: 'invalid', field: 'name', problem: 'empty' }, 'en', 'The template needs a name.'],
+    ['an empty text', { kind: 'invalid', field: 'body', problem: 'empty' }, 'en', 'The template needs some text.'],
+    ['a long text, the limit in the agent’s numbers', { kind: 'invalid', field: 'body', problem: 'too-long', max: 20_000 }, 'en', 'The text is too long: 20,000 characters at most.'],
+    ['a long text in Portuguese numbers', { kind: 'invalid', field: 'body', problem: 'too-long', max: 20_000 }, 'pt-BR', 'The text is too long: 20.000 characters at most.'],
+    ['a damaged id', { kind: 'invalid', field: 'id', problem: 'invalid' }, 'en', "This template's saved id is damaged, so it cannot be saved again. Copy its text into a new template."],
+    ['storage failing, with its reason', { kind: 'failed', message: 'IO error: disk full' }, 'en', 'The template was not saved: IO error: disk full'],
+  ] as const)('%s', (_, error, locale, text) => {
+    expect(saveErrorText(t, error, locale)).toBe(text);
   });
 });
 

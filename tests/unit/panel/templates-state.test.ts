@@ -18,11 +18,11 @@ const HOURS = adminTemplate('hours', 'Opening hours', 'We are open 9–17, {{cus
 
 interface Options {
   personal?: PersonalTemplate[];
-  policy?: { templates: AdminTemplate[]; problems: string[] };
+  policy?: { templates: AdminTemplate[] };
   subject?: TemplateSubject | null;
 }
 
-async function setup({ personal = [GREETING, REFUND], policy = { templates: [HOURS], problems: [] }, subject = OPEN }: Options = {}) {
+async function setup({ personal = [GREETING, REFUND], policy = { templates: [HOURS] }, subject = OPEN }: Options = {}) {
   const control = controlledRequest();
   const fake = fakeTemplates(personal, policy);
   const at = signal<TemplateSubject | null>(subject);
@@ -67,11 +67,9 @@ describe('the list', () => {
     expect(sources.readAdminTemplates).toHaveBeenCalledTimes(1);
 
     policy.templates = [];
-    policy.problems = ['Policy "templates", entry 2: "name" must not be empty.'];
     policyChanged();
     await flush();
     expect(names(templates.all.value)).toEqual(['Apology', 'Refund', 'Saudação']);
-    expect(templates.policyProblems.value).toEqual(['Policy "templates", entry 2: "name" must not be empty.']);
     expect(store.list).toHaveBeenCalledTimes(2);
   });
 
@@ -201,10 +199,10 @@ describe('the editor', () => {
     templates.startNew();
     editor.name.value = 'Name';
     editor.body.value = 'Body';
-    next.error = new TemplateInputError('name', 'Template name must be text of at most 100 characters.');
+    next.error = new TemplateInputError({ field: 'name', problem: 'too-long', max: 100 });
     await editor.submit();
     expect(editor.editing.value).not.toBeNull();
-    expect(editor.error.value).toEqual({ kind: 'invalid', field: 'name', message: 'Template name must be text of at most 100 characters.' });
+    expect(editor.error.value).toEqual({ kind: 'invalid', field: 'name', problem: 'too-long', max: 100 });
     expect(editor.saving.value).toBe(false);
 
     next.error = new Error('IO error: disk full');
