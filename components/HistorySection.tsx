@@ -15,7 +15,7 @@ interface Props {
 
 /** F3: the customer's earlier conversations with this mailbox. */
 export function HistorySection({ history, threadUrl, onOpen }: Props) {
-  const { t } = useLocale();
+  const { t, language } = useLocale();
   const view = history.view.value;
   const error = history.error.value;
   const state = error && !view ? 'error' : view ? 'ready' : 'loading';
@@ -34,8 +34,14 @@ export function HistorySection({ history, threadUrl, onOpen }: Props) {
       )}
       {view && view.rows.length < view.total && (
         <p class="history-more">
-          <span class="muted">{t('historyShowing', String(view.rows.length), String(view.total))}</span>{' '}
-          <button type="button" data-testid="history-more" disabled={history.loading.value} onClick={() => void history.showMore()}>
+          <span class="muted">{t('historyShowing', formatCount(view.rows.length, language), formatCount(view.total, language))}</span>{' '}
+          <button
+            type="button"
+            data-testid="history-more"
+            // Busy rather than disabled: the focus stays where the agent is reading.
+            aria-disabled={history.loading.value}
+            onClick={() => history.loading.value || void history.showMore()}
+          >
             {t('historyShowMore')}
           </button>
         </p>

@@ -34,7 +34,8 @@ export function QueueView({ queue, now, threadUrl, onOpen }: Props) {
             {overdue > 0 ? t('queueOverdueCount', formatCount(overdue, language)) : t('queueOverdueNone')}
           </span>
         )}
-        <button type="button" data-testid="queue-refresh" disabled={loading} onClick={() => void queue.refresh()}>
+        {/* Busy rather than disabled: the focus stays on it (refresh() ignores a second press). */}
+        <button type="button" data-testid="queue-refresh" aria-disabled={loading} onClick={() => void queue.refresh()}>
           {t('queueRefresh')}
         </button>
       </div>

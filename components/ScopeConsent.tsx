@@ -24,18 +24,27 @@ export function ScopeConsent({ feature, granting, onAllow, onNotNow }: Props) {
   const { t } = useLocale();
   const { prefix, title, body } = WORDS[feature];
   const region = useRef<HTMLElement>(null);
+  const opener = useRef<Element | null>(null);
   // The explanation appears below the button just pressed: bring it to the agent's attention.
-  useEffect(() => region.current?.focus(), []);
+  useEffect(() => {
+    opener.current = document.activeElement;
+    region.current?.focus();
+  }, []);
+  /** Answered, the explanation goes away: the focus goes back to the button that asked for it. */
+  const answer = (action: () => void) => () => {
+    if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+    action();
+  };
   return (
     <section ref={region} tabIndex={-1} class="case-consent" aria-labelledby={`${prefix}-consent-title`} data-testid={`${prefix}-consent`}>
       <h3 id={`${prefix}-consent-title`}>{t(title)}</h3>
       <p>{t(body)}</p>
       <p>{t('caseConsentOptional')}</p>
       <div class="actions">
-        <button type="button" class="primary" data-testid={`${prefix}-consent-allow`} onClick={onAllow} disabled={granting}>
+        <button type="button" class="primary" data-testid={`${prefix}-consent-allow`} onClick={answer(onAllow)} disabled={granting}>
           {t('caseConsentAllow')}
         </button>
-        <button type="button" data-testid={`${prefix}-consent-not-now`} onClick={onNotNow} disabled={granting}>
+        <button type="button" data-testid={`${prefix}-consent-not-now`} onClick={answer(onNotNow)} disabled={granting}>
           {t('notNow')}
         </button>
       </div>

@@ -19,7 +19,7 @@ const HINT_ID = 'template-body-hint';
  * (aria-describedby); Escape or Cancel closes, asking first only when something would be lost.
  */
 export function TemplateEditor({ editor }: Props) {
-  const { t } = useLocale();
+  const { t, language } = useLocale();
   const nameField = useRef<HTMLInputElement>(null);
   const bodyField = useRef<HTMLTextAreaElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -100,7 +100,7 @@ export function TemplateEditor({ editor }: Props) {
       <TemplateVariables onInsert={insert} />
       {error && (
         <p id={ERROR_ID} class="notice notice-error" role="alert" data-testid="template-error">
-          {saveErrorText(t, error)}
+          {saveErrorText(t, error, language)}
         </p>
       )}
       <div class="actions">

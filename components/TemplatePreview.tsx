@@ -38,7 +38,8 @@ export function TemplatePreview({ templates }: Props) {
           {t('previewNoConversation')}
         </p>
       )}
-      <pre class="template-text" data-testid="template-preview">
+      {/* A long text scrolls in its box: focusable, so the keyboard can scroll it too (WCAG 2.1.1). */}
+      <pre class="template-text" data-testid="template-preview" tabIndex={0} role="region" aria-label={t('templatePreviewTextLabel')}>
         {rendered.text}
       </pre>
       {rendered.missing.length + rendered.unknown.length > 0 && (

@@ -21,7 +21,6 @@ interface Props {
 export function TemplatesView({ templates }: Props) {
   const { t, language } = useLocale();
   const editing = templates.editor.editing.value !== null;
-  const problems = templates.policyProblems.value;
   const newButton = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
@@ -43,11 +42,6 @@ export function TemplatesView({ templates }: Props) {
           {t('templateNew')}
         </button>
       </div>
-      {problems.length > 0 && (
-        <Notice tone="warning" testId="templates-policy-problem">
-          {t('templatesPolicyProblem', problems.join('; '))}
-        </Notice>
-      )}
       {editing && <TemplateEditor editor={templates.editor} />}
       <div hidden={editing}>
         <Notices templates={templates} />

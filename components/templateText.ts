@@ -1,4 +1,5 @@
 /** The words of the templates section (F6), as functions so they are unit-tested. */
+import { formatCount } from '@/utils/i18n/format';
 import type { MessageKey, Translate } from '@/utils/i18n/messages';
 import type { AppError } from '@/utils/messaging/protocol';
 import type { EditorProblem, SaveError } from '@/utils/panel/template-editor-state';
@@ -51,8 +52,17 @@ export function problemText(t: Translate, problem: EditorProblem): string {
     : t('templateProblemUnclosed', String(problem.line));
 }
 
-export function saveErrorText(t: Translate, error: SaveError): string {
-  return t(error.kind === 'invalid' ? 'templateInvalid' : 'templateSaveFailed', error.message);
+/** Why a save was refused: what to change, in the agent's words; or storage's own reason. */
+export function saveErrorText(t: Translate, error: SaveError, locale: string): string {
+  if (error.kind === 'failed') return t('templateSaveFailed', error.message);
+  switch (error.problem) {
+    case 'empty':
+      return t(error.field === 'name' ? 'templateNameEmpty' : 'templateBodyEmpty');
+    case 'too-long':
+      return t(error.field === 'name' ? 'templateNameTooLong' : 'templateBodyTooLong', formatCount(error.max, locale));
+    case 'invalid':
+      return t('templateIdInvalid');
+  }
 }
 
 export function insertBlockText(t: Translate, block: InsertBlock, maxLength: string): string {

@@ -17,6 +17,8 @@ interface TestFixtures {
    * `test.use({ policy: { templates: [...] } })`. null (the default): no policy, plain Chromium.
    */
   policy: Record<string, unknown> | null;
+  /** The browser's language (`--lang`, what chrome.i18n follows), e.g. `test.use({ language: 'pt-BR' })`. */
+  language: string;
   /** The test's policy folder (tests/support/policy.ts), or null without a policy. */
   policyDir: string | null;
   /**
@@ -52,6 +54,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(fakeGoogle.control);
   },
   policy: [null, { option: true }],
+  language: ['en-US', { option: true }],
   policyDir: async ({ policy }, use) => {
     if (policy === null) return use(null);
     const policyDir = newPolicyDir();
@@ -67,12 +70,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   userDataDir: async ({}, use) => {
     await use(newProfileDir());
   },
-  context: async ({ fakeGoogle, userDataDir, policyDir, google: _resetFirst }, use) => {
+  context: async ({ fakeGoogle, userDataDir, policyDir, language, google: _resetFirst }, use) => {
     const fakeGoogleArgs = fakeGoogle.chromiumArgs();
     const context = await launchWithExtension({
       fakeGoogleArgs,
       headless: true,
       userDataDir,
+      language,
       ...(policyDir !== null && { policyDir }),
     });
     await use(context);

@@ -50,24 +50,41 @@ const WATCHED_PREFIXES = new Map([
   ['local', LOCAL_KEY_PREFIX],
 ]);
 
+/**
+ * Why the store refused a template, as data: the panel words it in the agent's language (F11).
+ * A missing or non-text field is an empty one to the agent, who can only type text into it.
+ */
+export type TemplateInputIssue =
+  | { field: 'name' | 'body'; problem: 'empty' }
+  | { field: 'name' | 'body'; problem: 'too-long'; max: number }
+  | { field: 'id'; problem: 'invalid' };
+
 export class TemplateInputError extends Error {
   override readonly name = 'TemplateInputError';
-  constructor(
-    readonly field: 'id' | 'name' | 'body',
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly issue: TemplateInputIssue) {
+    // For developers' logs only; the panel reads `issue`.
+    super(`Template ${issue.field} is ${issue.problem}${issue.problem === 'too-long' ? ` (at most ${issue.max} characters)` : ''}.`);
+  }
+
+  get field(): TemplateInputIssue['field'] {
+    return this.issue.field;
   }
 }
 
 const inputSchema = z.object({ id: z.optional(templateIdSchema), name: templateNameSchema, body: templateBodySchema });
 
+/** Told by zod's issue code, not its English message. */
+function issueOf(issue: z.core.$ZodIssue | undefined): TemplateInputIssue {
+  const field = issue?.path[0];
+  if (field === 'id') return { field, problem: 'invalid' };
+  const text = field === 'body' ? 'body' : 'name';
+  return issue?.code === 'too_big' ? { field: text, problem: 'too-long', max: Number(issue.maximum) } : { field: text, problem: 'empty' };
+}
+
 function validInput(input: TemplateInput & { id?: string }): z.infer<typeof inputSchema> {
   const parsed = inputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const [issue] = parsed.error.issues;
-  const field = issue?.path[0] === 'id' || issue?.path[0] === 'body' ? issue.path[0] : 'name';
-  throw new TemplateInputError(field, `Template ${field} ${issue?.message ?? 'is invalid'}.`);
+  throw new TemplateInputError(issueOf(parsed.error.issues[0]));
 }
 
 // Chrome names the quota in its message: "QUOTA_BYTES_PER_ITEM quota exceeded",

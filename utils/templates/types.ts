@@ -55,8 +55,8 @@ export interface TemplateStore {
   watch(onChange: () => void): () => void;
 }
 
-// Each message completes `"<field>" …`, so the editor (TemplateInputError) and the policy's
-// problems (admin.ts) word a refused field the same way.
+// zod's messages are for developers only: the editor (TemplateInputError) and the policy's problems
+// (admin.ts) are told by zod's issue codes and worded by the panel, in the agent's language.
 export const templateTextSchema = () =>
   z.string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') });
 const atMost = (max: number) => z.maxLength(max, `must be text of at most ${max} characters`);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TemplateInputError, createTemplateStore, localKey } from '../../../utils/templates/store';
+import { TemplateInputError, type TemplateInputIssue, createTemplateStore, localKey } from '../../../utils/templates/store';
 import { chunkKey, headKey } from '../../../utils/templates/sync-layout';
 import { TEMPLATE_BODY_MAX, TEMPLATE_NAME_MAX, type SyncProblem } from '../../../utils/templates/types';
 import { CHROME_SYNC_QUOTA, type Quota, changeHub, chromeItemBytes, memoryArea } from './memory-storage';
@@ -295,19 +295,20 @@ describe('watch', () => {
 });
 
 describe('input', () => {
-  it.each<[string, { id?: string; name: string; body: string }, string, string]>([
-    ['an empty name', { name: '', body: 'x' }, 'name', 'Template name must not be empty.'],
-    ['a name of spaces', { name: '  \n', body: 'x' }, 'name', 'Template name must not be empty.'],
-    ['a long name', { name: 'n'.repeat(TEMPLATE_NAME_MAX + 1), body: 'x' }, 'name', 'Template name must be text of at most 100 characters.'],
-    ['an empty body', { name: 'n', body: '' }, 'body', 'Template body must not be empty.'],
-    ['a long body', { name: 'n', body: 'b'.repeat(TEMPLATE_BODY_MAX + 1) }, 'body', 'Template body must be text of at most 20000 characters.'],
-    ['an admin id', { id: 'admin:welcome', name: 'n', body: 'b' }, 'id', 'Template id must be 1 to 64 letters, digits, "-" or "_".'],
-  ])('refuses %s, naming the field, and writes nothing', async (_, input, field, message) => {
+  it.each<[string, { id?: string; name: string; body: string }, TemplateInputIssue]>([
+    ['an empty name', { name: '', body: 'x' }, { field: 'name', problem: 'empty' }],
+    ['a name of spaces', { name: '  \n', body: 'x' }, { field: 'name', problem: 'empty' }],
+    ['a long name', { name: 'n'.repeat(TEMPLATE_NAME_MAX + 1), body: 'x' }, { field: 'name', problem: 'too-long', max: TEMPLATE_NAME_MAX }],
+    ['a name that is not text', { name: 42 as unknown as string, body: 'x' }, { field: 'name', problem: 'empty' }],
+    ['an empty body', { name: 'n', body: '' }, { field: 'body', problem: 'empty' }],
+    ['a long body', { name: 'n', body: 'b'.repeat(TEMPLATE_BODY_MAX + 1) }, { field: 'body', problem: 'too-long', max: TEMPLATE_BODY_MAX }],
+    ['an admin id', { id: 'admin:welcome', name: 'n', body: 'b' }, { field: 'id', problem: 'invalid' }],
+  ])('refuses %s, saying which field and why as data (the panel words it), and writes nothing', async (_, input, issue) => {
     const { sync, computer } = world();
     const { store, local } = computer();
     const saving = store.save(input);
     await expect(saving).rejects.toThrow(TemplateInputError);
-    await expect(saving).rejects.toMatchObject({ field, message });
+    await expect(saving).rejects.toMatchObject({ issue, field: issue.field });
     expect(sync.writes + local.writes).toBe(0);
   });
 });
