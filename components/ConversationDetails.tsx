@@ -1,6 +1,7 @@
 import type { Conversation } from '@/utils/mail/types';
 import { formatBytes } from '@/utils/mail/display';
 import { useLocale } from './i18n';
+import { MailText } from './MailText';
 
 interface Props {
   conversation: Conversation;
@@ -16,7 +17,7 @@ export function ConversationDetails({ conversation }: Props) {
       </h2>
       <dl class="facts">
         <dt>{t('subjectLabel')}</dt>
-        <dd data-testid="subject">{conversation.subject || t('noSubject')}</dd>
+        <dd data-testid="subject">{conversation.subject ? <MailText text={conversation.subject} /> : t('noSubject')}</dd>
         <dt>{t('messagesLabel')}</dt>
         <dd data-testid="message-count">{conversation.messageCount}</dd>
       </dl>
@@ -26,10 +27,13 @@ export function ConversationDetails({ conversation }: Props) {
           <li key={person.email}>
             {person.name ? (
               <>
-                {person.name} <span class="muted">{person.email}</span>
+                <MailText text={person.name} />{' '}
+                <span class="muted">
+                  <MailText text={person.email} />
+                </span>
               </>
             ) : (
-              person.email
+              <MailText text={person.email} />
             )}
           </li>
         ))}
@@ -40,7 +44,7 @@ export function ConversationDetails({ conversation }: Props) {
           <ul class="attachments" data-testid="attachments">
             {conversation.attachments.map((file) => (
               <li key={`${file.messageId}/${file.filename}`}>
-                {file.filename} <span class="muted">{formatBytes(file.size, language)}</span>
+                <MailText text={file.filename} /> <span class="muted">{formatBytes(file.size, language)}</span>
               </li>
             ))}
           </ul>

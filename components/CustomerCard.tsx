@@ -1,6 +1,7 @@
 import type { Conversation } from '@/utils/mail/types';
 import { formatDuration, formatWhen } from '@/utils/i18n/format';
 import { useLocale } from './i18n';
+import { MailText } from './MailText';
 
 interface Props {
   conversation: Conversation;
@@ -19,13 +20,13 @@ export function CustomerCard({ conversation, now }: Props) {
       {customer ? (
         <>
           <p class="customer-name" data-testid="customer-name">
-            {customer.name || customer.email}
+            <MailText text={customer.name || customer.email} />
           </p>
           <p class="customer-email" data-testid="customer-email">
-            {customer.email}
+            <MailText text={customer.email} />
           </p>
           <p class="customer-domain" data-testid="customer-domain">
-            {customer.domain}
+            <MailText text={customer.domain} />
           </p>
         </>
       ) : (

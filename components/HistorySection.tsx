@@ -3,6 +3,7 @@ import { formatCount, formatDay, isSingular } from '@/utils/i18n/format';
 import type { HistoryState } from '@/utils/panel/history-state';
 import { errorText } from './errorText';
 import { useLocale } from './i18n';
+import { MailText } from './MailText';
 import { isPlainClick } from './plainClick';
 
 interface Props {
@@ -101,6 +102,11 @@ interface RowProps {
 function Row({ row, pending, href, onOpen }: RowProps) {
   const { t, language } = useLocale();
   const { summary } = row;
+  const title = !summary
+    ? t(pending ? 'historyRowLoading' : 'historyRowUnavailable')
+    : summary.subject
+      ? <MailText text={summary.subject} />
+      : t('noSubject');
   function open(event: MouseEvent) {
     if (!isPlainClick(event)) return;
     event.preventDefault();
@@ -109,7 +115,7 @@ function Row({ row, pending, href, onOpen }: RowProps) {
   return (
     <li data-testid="history-row" data-thread-id={row.threadId}>
       <a href={href} target="_blank" rel="noopener noreferrer" title={t('openInGmail')} onClick={open}>
-        {summary ? summary.subject || t('noSubject') : t(pending ? 'historyRowLoading' : 'historyRowUnavailable')}
+        {title}
       </a>
       {summary && (
         <span class="muted history-meta">

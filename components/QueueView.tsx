@@ -4,6 +4,7 @@ import type { QueueState } from '@/utils/panel/queue-state';
 import { slaShortText, statusText, waitingText } from './caseText';
 import { errorText } from './errorText';
 import { useLocale } from './i18n';
+import { MailText } from './MailText';
 import { Notice } from './Notice';
 import { isPlainClick } from './plainClick';
 
@@ -81,7 +82,7 @@ interface RowProps {
 function Row({ entry, now, href, onOpen }: RowProps) {
   const { t, language } = useLocale();
   const { row, sla, waitingSince } = entry;
-  const customer = row.customer ? row.customer.name || row.customer.email : t('queueUnknownCustomer');
+  const customer = row.customer ? <MailText text={row.customer.name || row.customer.email} /> : t('queueUnknownCustomer');
   const slaText = slaShortText(t, sla, language);
   function open(event: MouseEvent) {
     if (!isPlainClick(event)) return;
@@ -98,7 +99,7 @@ function Row({ entry, now, href, onOpen }: RowProps) {
     >
       <a href={href} target="_blank" rel="noopener noreferrer" title={t('openInGmail')} onClick={open}>
         <span class="queue-customer">{customer}</span>
-        <span class="queue-subject">{row.subject || t('noSubject')}</span>
+        <span class="queue-subject">{row.subject ? <MailText text={row.subject} /> : t('noSubject')}</span>
         <span class="queue-meta">
           {statusText(t, row.status)} · {row.priority ?? t('queueNoPriority')} · {waitingText(t, waitingSince, now, language)}
         </span>

@@ -111,9 +111,18 @@ function bodyEntity(message: SeedMessage, seed: string): string {
   const content =
     alternatives.length > 1 ? multipart('alternative', boundaryFor(`${seed}:alt`), alternatives) : (alternatives[0] ?? '');
   const attachments = message.attachments ?? [];
-  if (attachments.length === 0) return content;
-  const parts = [content, ...attachments.map((a, i) => attachmentPart(a, i, seed))];
-  return multipart('mixed', boundaryFor(`${seed}:mixed`), parts);
+  const entity =
+    attachments.length === 0
+      ? content
+      : multipart('mixed', boundaryFor(`${seed}:mixed`), [content, ...attachments.map((a, i) => attachmentPart(a, i, seed))]);
+  return nested(entity, message.nesting ?? 0, seed);
+}
+
+/** `entity` inside `depth` multipart/mixed levels, each with a boundary of its own. */
+function nested(entity: string, depth: number, seed: string): string {
+  let wrapped = entity;
+  for (let level = depth; level > 0; level--) wrapped = multipart('mixed', boundaryFor(`${seed}:nest:${level}`), [wrapped]);
+  return wrapped;
 }
 
 /** The whole message as a string (headers may carry raw UTF-8; bodies are 7-bit). */

@@ -22,6 +22,8 @@ export const seedMessageSchema = z.object({
   text: z.string().optional(),
   html: z.string().optional(),
   attachments: z.array(attachmentSchema).optional(),
+  // Deep enough for any hostile test, shallow enough for the fake's own recursive MIME parser.
+  nesting: z.number().int().min(0).max(1000).optional(),
   labelIds: z.array(z.string()).optional(),
   headers: z.record(z.string(), z.string()).optional(),
 });

@@ -30,6 +30,12 @@ export interface SeedMessage {
   text?: string;
   html?: string;
   attachments?: SeedAttachment[];
+  /**
+   * Wraps the body and attachments in this many more multipart/mixed levels (default 0), as
+   * forwards inside forwards do; hostile-mail tests nest hundreds deep. Gmail's payload nests
+   * its parts exactly as deep.
+   */
+  nesting?: number;
   /** Default: INBOX + UNREAD for incoming mail, SENT for mail from the account. */
   labelIds?: string[];
   /** Extra raw headers, written as given. */
@@ -192,6 +198,12 @@ export interface RevocationEntry {
   at: number;
 }
 
+export interface IssuedTokenEntry {
+  token: string;
+  accountEmail: string;
+  scopes: string[];
+}
+
 export interface FakeGoogleControl {
   reset(seed?: Seed): void;
   addThread(accountEmail: string, thread: SeedThread): { threadId: string; messageIds: string[] };
@@ -211,6 +223,8 @@ export interface FakeGoogleControl {
   requests(): RequestLogEntry[];
   clearRequests(): void;
   grants(): { accountEmail: string; scopes: string[] }[];
+  /** Every access token issued since the last reset (revoked and expired ones too), oldest first. */
+  issuedTokens(): IssuedTokenEntry[];
   revocations(): RevocationEntry[];
   mailbox(accountEmail: string): { threads: GmailThreadResource[]; labels: GmailLabelResource[] };
   /**

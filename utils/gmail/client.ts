@@ -55,9 +55,16 @@ export type GmailClient = ReturnType<typeof createGmailClient>;
  * body data. Same quota cost as format=metadata, but metadata omits the parts that name attachments.
  */
 const PART_FIELDS = 'partId,mimeType,filename,body/size,body/attachmentId';
+/**
+ * Levels of parts read under the payload. A mask names each level, so Gmail's answer stays this
+ * deep however deep a hostile message nests (issue 7), while a forward inside a forward, a few
+ * levels each, still shows its attachments.
+ */
+export const CARD_PART_DEPTH = 8;
+const partsMask = (depth: number): string => (depth === 0 ? '' : `,parts(${PART_FIELDS}${partsMask(depth - 1)})`);
 const THREAD_CARD_FIELDS =
   `id,historyId,messages(id,threadId,labelIds,internalDate,historyId,` +
-  `payload(mimeType,filename,headers,body/size,parts(${PART_FIELDS},parts(${PART_FIELDS},parts(${PART_FIELDS})))))`;
+  `payload(mimeType,filename,headers,body/size${partsMask(CARD_PART_DEPTH)}))`;
 
 /** A history row needs the subject, dates and labels: metadata with one header, no bodies. */
 const THREAD_SUMMARY_QUERY = new URLSearchParams({
@@ -111,7 +118,9 @@ const englishIssues = z.locales.en().localeError;
 
 export function createGmailClient(deps: GmailClientDeps) {
   const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
-  const timeoutMs = deps.timeoutMs ?? 20_000;
+  // A Gmail read answers in well under a second, a batch of 100 in a few: 15 s without an answer
+  // means it is stuck, and the agent, who sees the saved copy meanwhile, is told so (issue 7).
+  const timeoutMs = deps.timeoutMs ?? 15_000;
 
   async function send(url: string, token: string, init: RequestInit = {}): Promise<Response> {
     try {
@@ -346,8 +355,14 @@ export function createGmailClient(deps: GmailClientDeps) {
 
 /** Gmail's answer as data, or a specific error naming what in it was wrong. */
 function parsed<T>(schema: z.ZodMiniType<T>, body: unknown, status: number): T | GmailError {
-  const result = schema.safeParse(body, { error: englishIssues });
-  return result.success ? result.data : new GmailError('bad-response', describeIssues(result.error), status, 'schema');
+  try {
+    const result = schema.safeParse(body, { error: englishIssues });
+    return result.success ? result.data : new GmailError('bad-response', describeIssues(result.error), status, 'schema');
+  } catch {
+    // zod walks message parts recursively: parts nested a few thousand deep overflow the stack
+    // (issue 7). Such an answer is as unusable as a malformed one, and must fail the same way.
+    return new GmailError('bad-response', "Gmail's answer was nested too deeply to read", status, 'schema');
+  }
 }
 
 /** One part of a batch answer as data or a typed error, like a single call's answer. */

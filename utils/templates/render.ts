@@ -3,6 +3,7 @@
  * offsets for the editor, rendered with fallbacks. An unknown or unfilled variable never reaches a
  * draft as raw braces: it renders empty and is reported, so the preview can warn.
  */
+import { balanceBidi } from '../mail/bidi';
 import { isTemplateVariable, type TemplateValues, type TemplateVariable } from './variables';
 
 export type TemplatePart =
@@ -68,7 +69,9 @@ export function templateProblems(source: string): TemplateProblem[] {
 }
 
 // Values are inserted as they are and never parsed again, so a customer who calls themselves
-// "{{agent.email}}" cannot make the template reveal other fields.
+// "{{agent.email}}" cannot make the template reveal other fields. Their bidi controls are balanced
+// (issue 7): a name ending in an open U+202E would otherwise reverse the rest of the line, in the
+// preview and in the reply the customer gets.
 export function renderTemplate(source: string, values: TemplateValues): RenderedTemplate {
   const missing = new Set<TemplateVariable>();
   const unknown = new Set<string>();
@@ -80,7 +83,7 @@ export function renderTemplate(source: string, values: TemplateValues): Rendered
     }
     const value = values[part.name] ?? '';
     // A blank value greets nobody ("Hi  ,"), so it counts as absent.
-    if (value.trim() !== '') return value;
+    if (value.trim() !== '') return balanceBidi(value);
     if (part.fallback !== null) return part.fallback;
     missing.add(part.name);
     return '';

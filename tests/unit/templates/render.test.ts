@@ -127,6 +127,16 @@ describe('renderTemplate', () => {
   it('inserts unicode and emoji values unchanged', () => {
     expect(render('{{customer.name}}', { 'customer.name': 'Zoë 李 👩🏽‍💻' }).text).toBe('Zoë 李 👩🏽‍💻');
   });
+
+  it('closes a right-to-left override a value leaves open, so the rest of the line keeps its order (issue 7)', () => {
+    const name = 'Eve\u202Egnp.exe';
+    expect(render('Hi {{customer.name}}, thanks.', { 'customer.name': name }).text).toBe(`Hi ${name}\u202C, thanks.`);
+  });
+
+  it('inserts markup in a value as the text it is', () => {
+    const name = `<img src=x onerror="top.__pwned('name')">`;
+    expect(render('Hi {{customer.name}}', { 'customer.name': name }).text).toBe(`Hi ${name}`);
+  });
 });
 
 describe('renderTemplate properties', () => {
