@@ -12,7 +12,7 @@ import { GmailPage } from './pages/gmail-page';
 import type { PanelPage } from './pages/panel-page';
 import { PrivacyPage } from './pages/privacy';
 import { AGENT, SECOND, SUBJECTS } from './seed';
-import { countIdbRecords, dumpStorage, type StorageDump, withoutAccessLog } from './support-storage';
+import { countIdbRecords, dumpStorage, settledStorage, type StorageDump, withoutAccessLog } from './support-storage';
 
 const MARIA = 'maria@acme.example';
 const PAT = 'pat@buyer.example';
@@ -46,23 +46,6 @@ async function logged(worker: Worker, method: string): Promise<void> {
       return entries.some((entry) => JSON.stringify(entry).includes(method));
     })
     .toBe(true);
-}
-
-/**
- * The stored data once the background has finished writing what the panel asked for (a history's
- * rows, a queue sync land a moment after the card): two reads in a row that agree, access log aside.
- */
-async function settled(worker: Worker): Promise<StorageDump> {
-  let last = '';
-  let dump = withoutAccessLog(await dumpStorage(worker));
-  await expect
-    .poll(async () => {
-      last = JSON.stringify(dump);
-      dump = withoutAccessLog(await dumpStorage(worker));
-      return JSON.stringify(dump) === last;
-    })
-    .toBe(true);
-  return dump;
 }
 
 /** Every IndexedDB record that mentions `text` anywhere, whatever its case. */
@@ -152,7 +135,7 @@ test('Erase this customer’s data: the address is nowhere in IndexedDB; the oth
 }) => {
   await openConversation(gmail, panel, SUBJECTS.plain, MARIA);
   await openConversation(gmail, panel, SUBJECTS.contactForm, PAT);
-  const before = await settled(worker);
+  const before = withoutAccessLog(await settledStorage(worker));
   expect(recordsMentioning(before, MARIA).length).toBeGreaterThan(0);
 
   const privacy = await PrivacyPage.openFromHeader(panel);
@@ -178,7 +161,7 @@ test('Erase this customer’s data: the address is nowhere in IndexedDB; the oth
 test('anonymise: the case’s records stay, without the customer’s address or name anywhere', async ({ gmail, signedInPanel: panel, worker }) => {
   await openConversation(gmail, panel, SUBJECTS.plain, MARIA);
   await openConversation(gmail, panel, SUBJECTS.contactForm, PAT);
-  const before = await settled(worker);
+  const before = withoutAccessLog(await settledStorage(worker));
 
   const privacy = await PrivacyPage.openFromHeader(panel);
   const result = await privacy.eraseCustomer(MARIA, 'Anonymise');

@@ -2,7 +2,7 @@
  * Reads everything the extension keeps — every IndexedDB database and store, and storage.local,
  * .sync and .session — from inside its service worker, so tests can assert what is (not) stored.
  */
-import type { Worker } from '@playwright/test';
+import { type Worker, expect } from '@playwright/test';
 
 export interface StorageDump {
   idb: Record<string, Record<string, unknown[]>>;
@@ -65,4 +65,22 @@ export function withoutAccessLog(dump: StorageDump): StorageDump {
     Object.entries(dump.idb).map(([name, stores]) => [name, Object.fromEntries(Object.entries(stores).filter(([store]) => store !== 'accessLog'))]),
   );
   return { ...dump, idb };
+}
+
+/**
+ * Everything stored, once the background has finished writing what was asked of it (a queue sync
+ * or a history lands a moment after the screen shows it): two reads `quietMs` apart that agree.
+ * The gap outlasts the access log's buffered write (200 ms), which two reads in a row could miss.
+ */
+export async function settledStorage(worker: Worker, quietMs = 500): Promise<StorageDump> {
+  let dump = await dumpStorage(worker);
+  await expect
+    .poll(async () => {
+      const last = JSON.stringify(dump);
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      dump = await dumpStorage(worker);
+      return JSON.stringify(dump) === last;
+    })
+    .toBe(true);
+  return dump;
 }

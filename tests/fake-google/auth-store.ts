@@ -89,6 +89,11 @@ export class AuthStore {
     for (const token of this.tokens.values()) if (token.accountEmail === email) token.expiresAt = Math.min(token.expiresAt, this.now() - 1);
   }
 
+  /** Every access token issued since the last reset, revoked and expired ones included. */
+  issuedTokens(): AccessToken[] {
+    return [...this.tokens.values()].map((t) => ({ ...t, scopes: [...t.scopes] }));
+  }
+
   allGrants(): Grant[] {
     return [...this.grants.values()].map((g) => ({ ...g, scopes: [...g.scopes] }));
   }

@@ -86,6 +86,8 @@ function route(control: FakeGoogleControl, request: FakeRequest): FakeResponse {
       return ok();
     case 'GET /__control/grants':
       return ok(control.grants());
+    case 'GET /__control/issued-tokens':
+      return ok(control.issuedTokens());
     case 'GET /__control/revocations':
       return ok(control.revocations());
     case 'GET /__control/mailbox':

@@ -1,7 +1,7 @@
 /**
  * The in-process control surface (the same operations the HTTP control API offers): seeding,
  * revocation and expiry, consent mode, faults, latency, the clock, read-outs of the request log,
- * grants, revocations, mailboxes and drafts, label changes made "by a colleague" in the same
+ * grants, issued tokens, revocations, mailboxes and drafts, label changes made "by a colleague" in the same
  * mailbox, and draft edits made by the agent in Gmail's web UI.
  */
 import { draftsNewestFirst, editDraftInGmail } from './drafts.ts';
@@ -56,6 +56,7 @@ export function createControl(state: FakeState, defaultSeed: () => Seed | undefi
       state.log = [];
     },
     grants: () => state.auth.allGrants().map((g) => ({ accountEmail: g.accountEmail, scopes: g.scopes })),
+    issuedTokens: () => state.auth.issuedTokens().map(({ token, accountEmail, scopes }) => ({ token, accountEmail, scopes })),
     revocations: () => state.revocations.map((r) => ({ ...r })),
     mailbox: (accountEmail) => {
       const mailbox = state.mailbox(accountEmail);

@@ -24,12 +24,15 @@ export interface LaunchOptions {
    * (chrome.storage.managed), through a wrapper that mounts it as /etc/chromium in a private namespace.
    */
   policyDir?: string;
+  /** More unpacked extensions to load beside ours (e.g. a hostile one in a security test). */
+  extraExtensionDirs?: string[];
 }
 
 export const newProfileDir = () => mkdtempSync(join(tmpdir(), 'icustomer-profile-'));
 
 export async function launchWithExtension(options: LaunchOptions): Promise<BrowserContext> {
   const userDataDir = options.userDataDir ?? newProfileDir();
+  const extensionDirs = [EXTENSION_DIR, ...(options.extraExtensionDirs ?? [])].join(',');
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: options.policyDir ? policyChromium(options.policyDir, findChromium()) : findChromium(),
     // Playwright's default, spelled out: under the policy wrapper Chromium is root in its user
@@ -39,8 +42,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
     viewport: { width: 1280, height: 800 },
     locale: options.language ?? 'en-US',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDirs}`,
+      `--load-extension=${extensionDirs}`,
       `--lang=${options.language ?? 'en-US'}`,
       // A browser-level CDP endpoint (port in <profile>/DevToolsActivePort): CDP's Extensions domain,
       // which clicks the toolbar icon, is refused on the page sessions Playwright hands out.

@@ -32,6 +32,19 @@ export function isFromExtensionPage(sender: Browser.runtime.MessageSender, exten
   return typeof sender.url === 'string' && sender.url.startsWith(extensionBaseUrl);
 }
 
+/**
+ * A `panel` port receives a tab's state (account, customer): only this extension's own pages may
+ * open one. Chrome already routes other extensions to onConnectExternal, which we never listen to;
+ * the id is checked anyway, as the router does, so that a listener added there one day stays safe.
+ */
+export function isTrustedPanelPort(
+  sender: Browser.runtime.MessageSender | undefined,
+  extensionId: string,
+  extensionBaseUrl: string,
+): boolean {
+  return sender?.id === extensionId && isFromExtensionPage(sender, extensionBaseUrl);
+}
+
 function originOf(url: string | undefined): string | null {
   if (!url) return null;
   try {

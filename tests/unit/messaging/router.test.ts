@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import type { GmailContext, PanelRequest, Result } from '../../../utils/messaging/protocol';
+import { MAX_SENDERS } from '../../../utils/gmail-ui/read-context';
+import { ACCESS_LOG_PAGE_MAX } from '../../../utils/privacy/schemas';
+import { DRAFT_TEXT_MAX, type GmailContext, type PanelRequest, type Result } from '../../../utils/messaging/protocol';
 import { createRouter } from '../../../utils/messaging/router';
 
 type Sender = Browser.runtime.MessageSender;
@@ -72,6 +74,12 @@ describe('router accepts', () => {
     await route({ type: 'auth/sign-in', tabId: 7, extra: '<script>' }, panelPage);
     expect(onPanelRequest).toHaveBeenCalledWith({ type: 'auth/sign-in', tabId: 7 });
   });
+
+  it('drops fields the protocol does not name from a Gmail context', async () => {
+    const { route, onGmailContext } = setup();
+    await route({ ...withContext({ accessToken: 'ya29.stolen' }), tabId: 99 }, gmailTab);
+    expect(onGmailContext).toHaveBeenCalledWith(7, context);
+  });
 });
 
 describe('router rejects', () => {
@@ -89,6 +97,31 @@ describe('router rejects', () => {
     ['a panel request from the content script', { type: 'auth/sign-in', tabId: 7 }, gmailTab],
     ['a panel request from a web page', { type: 'auth/sign-out', tabId: 7 }, { ...panelPage, url: 'https://evil.example/' }],
     ['a panel request from another extension origin', { type: 'auth/sign-in', tabId: 7 }, { ...panelPage, url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html' }],
+    ['a panel request from another extension', { type: 'auth/sign-in', tabId: 7 }, { ...panelPage, id: 'otherextensionidotherextensionid' }],
+    ['a panel request from an origin that starts with ours', { type: 'auth/sign-in', tabId: 7 }, { ...panelPage, url: `${ORIGIN}x/sidepanel.html` }],
+    ['a panel request from a Gmail iframe', { type: 'auth/sign-in', tabId: 7 }, { ...gmailTab, frameId: 2 }],
+    ['a web page without a tab', contextMessage, { url: 'https://evil.example/', origin: 'https://evil.example' }],
+    ['a web page in a tab', { type: 'auth/sign-out', tabId: 7 }, { url: 'https://evil.example/', origin: 'https://evil.example', tab: { id: 9 } as Browser.tabs.Tab, frameId: 0 }],
+    ['a web page claiming our id', contextMessage, { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 9 } as Browser.tabs.Tab, frameId: 0 }],
+    ['a Gmail iframe inside another site', contextMessage, { ...gmailTab, tab: { id: 9, url: 'https://evil.example/' } as Browser.tabs.Tab, frameId: 5 }],
+    ['a Gmail context with no frame id', contextMessage, { ...gmailTab, frameId: undefined }],
+    ['a Gmail context from about:blank in Gmail', contextMessage, { ...gmailTab, url: 'about:blank' }],
+    ['a Gmail context from a Google subdomain', contextMessage, { ...gmailTab, url: 'https://accounts.google.com/' }],
+    ['a Gmail context on another port', contextMessage, { ...gmailTab, url: 'https://mail.google.com:8443/mail/u/0/' }],
+    ['undefined', undefined, panelPage],
+    ['a number', 42, panelPage],
+    ['an array of messages', [{ type: 'auth/sign-in', tabId: 7 }], panelPage],
+    ['a message with no type', { tabId: 7 }, panelPage],
+    ['a type that is not a string', { type: ['auth/sign-in'], tabId: 7 }, panelPage],
+    ['a tab id given as text', { type: 'conversation/get', tabId: 'x', source: 'cache' }, panelPage],
+    ['a tab id that is not finite', { type: 'auth/sign-in', tabId: Number.POSITIVE_INFINITY }, panelPage],
+    ['a draft longer than any template can render', { type: 'draft/insert', tabId: 7, threadId: '18c0a1b2c3d40000', text: 'x'.repeat(DRAFT_TEXT_MAX + 1), mode: 'new' }, panelPage],
+    ['an empty draft', { type: 'draft/insert', tabId: 7, threadId: '18c0a1b2c3d40000', text: '', mode: 'new' }, panelPage],
+    ['an access log page too large', { type: 'privacy/access-log', tabId: 7, before: null, limit: ACCESS_LOG_PAGE_MAX + 1 }, panelPage],
+    ['a history of an address that is not one', { type: 'history/get', tabId: 7, source: 'cache', customer: 'maria', rows: 10 }, panelPage],
+    ['an erase for an extra-long address', { type: 'privacy/erase-customer', tabId: 7, account: 'agent@acme.com', customer: `${long}@acme.com`, mode: 'erase' }, panelPage],
+    ['a Gmail context listing too many senders', withContext({ senders: Array.from({ length: MAX_SENDERS + 1 }, (_, i) => `s${i}@acme.example`) }), gmailTab],
+    ['a Gmail context whose sender is not an address', withContext({ senders: ['<img src=x onerror=alert(1)>'] }), gmailTab],
     ['null', null, panelPage],
     ['a string', 'auth/sign-in', panelPage],
     ['an unknown type', { type: 'auth/steal-token', tabId: 7 }, panelPage],
