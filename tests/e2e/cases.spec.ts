@@ -3,25 +3,14 @@
  * case, never two statuses at once — set optimistically and rolled back, visibly, when Gmail
  * refuses. Read back from the fake mailbox, as a colleague's Gmail would see them.
  */
-import type { FakeGoogleControl } from '../fake-google/index';
 import { expect, test } from './fixtures';
 import type { GmailPage } from './pages/gmail-page';
 import type { PanelPage } from './pages/panel-page';
 import { AGENT, SUBJECTS } from './seed';
+import { caseLabels, threadLabelNames } from './support-labels';
 
 const OPEN = 'iCustomer/Status/Open';
 const SOLVED = 'iCustomer/Status/Solved';
-
-/** The thread's labels by name, as the fake mailbox holds them. */
-function threadLabelNames(google: FakeGoogleControl, subject: string): string[] {
-  const { threads, labels } = google.mailbox(AGENT.email);
-  const thread = threads.find((t) => t.messages.some((m) => m.payload.headers.some((h) => h.name === 'Subject' && h.value === subject)));
-  if (!thread) throw new Error(`no thread "${subject}"`);
-  const ids = new Set(thread.messages.flatMap((m) => m.labelIds));
-  return labels.filter((label) => ids.has(label.id)).map((label) => label.name);
-}
-
-const caseLabels = (names: string[]) => names.filter((name) => name.toLowerCase().startsWith('icustomer/'));
 
 async function openCard(gmail: GmailPage, panel: PanelPage, subject: string): Promise<void> {
   await gmail.openConversation(subject);

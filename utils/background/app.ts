@@ -10,7 +10,7 @@ import { createDbConnection } from '../db/schema';
 import type { AccessFeature } from '../privacy/access-kinds';
 import { createGmailClient } from '../gmail/client';
 import type { GmailContext, TabState } from '../messaging/protocol';
-import { createRouter, isFromExtensionPage } from '../messaging/router';
+import { createRouter, isTrustedPanelPort } from '../messaging/router';
 import { isAllowedAccount } from '../policy/domains';
 import { createPolicyGate } from './policy-gate';
 import { createAccessRecorder } from '../privacy/access-log';
@@ -25,6 +25,7 @@ import { createDraftService } from './draft-service';
 import { createHistoryService } from './history-service';
 import { createPanelHub } from './panel-hub';
 import { createPanelRequestHandler } from './panel-requests';
+import { createPendingPurges } from './pending-purges';
 import { createPrivacyRequests } from './privacy-requests';
 import { createQueueSync } from './queue-sync';
 import { BASE_SCOPES, createSessions } from './sessions';
@@ -47,7 +48,16 @@ const RETENTION_PERIOD_MINUTES = 24 * 60;
 
 export function createBackgroundApp({ browser, clientId, fetch, now, log }: BackgroundAppDeps) {
   const session = browser.storage.session;
-  const db = createDbConnection();
+  const purges = createPendingPurges({
+    local: browser.storage.local,
+    session,
+    db: createDbConnection(),
+    revoke: (account) => auth.revoke(account, BASE_SCOPES),
+    forget: (account) => auth.forget(account),
+    log,
+  });
+  // Handed out only once what a stopped worker left half-purged is gone (issue 7).
+  const db = purges.db;
   const contexts = createTabContexts(session);
   const accessLog = createAccessRecorder({ db, now, newId: () => crypto.randomUUID(), log });
   const auth = createAuthService({
@@ -83,7 +93,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
 
   const hub = createPanelHub({
     computeState,
-    isTrustedPort: (port) => port.sender !== undefined && isFromExtensionPage(port.sender, extensionBaseUrl),
+    isTrustedPort: (port) => isTrustedPanelPort(port.sender, browser.runtime.id, extensionBaseUrl),
     log,
   });
   const sessions = createSessions({
@@ -97,6 +107,7 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
       hub.publish();
       void badges.refresh();
     },
+    endAccess: purges.run,
   });
   /** A client whose every request is logged under `feature` (F7 access log). */
   const gmailFor = (account: string, feature: AccessFeature) =>
@@ -256,6 +267,8 @@ export function createBackgroundApp({ browser, clientId, fetch, now, log }: Back
     },
     /** Schedules the jobs unless already scheduled (re-creating one would delay it), then runs retention. */
     async start(): Promise<void> {
+      // Not awaited: the cache already waits for the purges, and Google's answer to a revoke need not.
+      void purges.resume();
       await policy.ready();
       if (!(await browser.alarms.get(QUEUE_SYNC_ALARM))) {
         await browser.alarms.create(QUEUE_SYNC_ALARM, { periodInMinutes: QUEUE_SYNC_PERIOD_MINUTES });

@@ -6,17 +6,15 @@
 import type { AuthService, SignInFailure } from '../auth/auth-service';
 import type { SessionArea } from '../auth/token-store';
 import type { CacheDb } from '../db/schema';
-import { purgeAccount } from '../db/purge';
 import { readAccount, readAccounts, writeAccount } from '../db/repositories';
 import { FEATURE_SCOPES, GMAIL_READ_SCOPE, IDENTITY_SCOPES, type ScopedFeature } from '../google/scopes';
-import type { AppError, Result, SignInResult, TabState } from '../messaging/protocol';
+import type { AppError, Result, SignInResult } from '../messaging/protocol';
 import { type AllowedDomains, isAllowedAccount } from '../policy/domains';
+import { type AccessEnd, type SignedOutReason, signedOutKey } from './pending-purges';
 import type { TabContexts } from './tab-contexts';
 
 /** What the panel's features need today; later features ask for more incrementally. */
 export const BASE_SCOPES = [...IDENTITY_SCOPES, GMAIL_READ_SCOPE] as const;
-
-export type SignedOutReason = NonNullable<TabState['signedOutReason']>;
 
 export interface SessionsDeps {
   auth: AuthService;
@@ -28,23 +26,21 @@ export interface SessionsDeps {
   allowedDomains: () => Promise<AllowedDomains>;
   /** Called after an account's session began or ended, to refresh its panels. */
   onAccountChanged: (account: string) => void;
+  /** Revokes if asked, forgets the token, purges the cache, keeps the reason: journalled (pending-purges.ts). */
+  endAccess: (account: string, end: AccessEnd) => Promise<void>;
 }
-
-const reasonKey = (account: string) => `signedOut:${account}`;
 
 export function createSessions(deps: SessionsDeps) {
   async function storedReason(account: string): Promise<SignedOutReason | null> {
-    const value = (await deps.session.get(reasonKey(account)))[reasonKey(account)];
+    const value = (await deps.session.get(signedOutKey(account)))[signedOutKey(account)];
     return value === 'revoked' || value === 'signed-out' || value === 'policy' ? value : null;
   }
 
-  async function end(account: string, reason: SignedOutReason): Promise<void> {
+  async function end(account: string, reason: SignedOutReason, revoke = false): Promise<void> {
     // The policy's removal revokes the grant itself; calls in flight then meet a 401 and report a
     // revocation, which must not hide the real reason from the agent.
     const shown = reason === 'revoked' && (await storedReason(account)) === 'policy' ? 'policy' : reason;
-    await deps.auth.forget(account);
-    await purgeAccount(await deps.db(), account);
-    await deps.session.set({ [reasonKey(account)]: shown });
+    await deps.endAccess(account, { reason: shown, revoke });
     deps.onAccountChanged(account);
   }
 
@@ -71,7 +67,7 @@ export function createSessions(deps: SessionsDeps) {
       }
       await writeAccount(await deps.db(), { account: outcome.email, name: outcome.name, signedInAt: deps.now() });
       await deps.contexts.rememberAccountPath(context.accountPath, outcome.email);
-      await deps.session.remove(reasonKey(outcome.email));
+      await deps.session.remove(signedOutKey(outcome.email));
       deps.onAccountChanged(outcome.email);
       return { ok: true, data: { email: outcome.email, name: outcome.name } };
     },
@@ -90,9 +86,8 @@ export function createSessions(deps: SessionsDeps) {
     },
 
     /** "Sign out and revoke access": revoke at Google, then purge whatever the answer. */
-    async signOut(account: string): Promise<void> {
-      await deps.auth.revoke(account, BASE_SCOPES);
-      await end(account, 'signed-out');
+    signOut(account: string): Promise<void> {
+      return end(account, 'signed-out', true);
     },
 
     /** Google withdrew access elsewhere (permissions page, admin): purge and sign out. */
@@ -110,9 +105,8 @@ export function createSessions(deps: SessionsDeps) {
 
     /** The admin's policy no longer allows the account (F9): give the grant back, purge, sign out. */
     async disallowed(account: string): Promise<void> {
-      await deps.session.set({ [reasonKey(account)]: 'policy' });
-      await deps.auth.revoke(account, BASE_SCOPES);
-      await end(account, 'policy');
+      await deps.session.set({ [signedOutKey(account)]: 'policy' });
+      await end(account, 'policy', true);
     },
   };
 }

@@ -69,7 +69,7 @@ export function createCaseState(deps: Pick<PanelStateDeps, 'request'>, conversat
   async function save(target: Subject, change: CaseLabel): Promise<void> {
     const mine = sequence;
     pending.value = change;
-    const answer = await deps.request({ type: 'case/set', tabId: target.tabId, change });
+    const answer = await sendChange(target, change);
     if (mine !== sequence) return;
     batch(() => {
       pending.value = null;
@@ -78,6 +78,18 @@ export function createCaseState(deps: Pick<PanelStateDeps, 'request'>, conversat
       else if (answer.error.code === 'scope-required') consent.value = change;
       else failure.value = { change, error: answer.error };
     });
+  }
+
+  /**
+   * An answer lost on its way back ('internal': Chrome stopped the worker mid-change and the message
+   * channel closed) leaves unknown whether Gmail made the change, and rolling back could show a
+   * status Gmail no longer has (issue 7). The change is sent once more: it names the labels the
+   * thread ends with, so making it twice is making it once, and this answer says what Gmail has.
+   */
+  async function sendChange(target: Subject, change: CaseLabel) {
+    const request = { type: 'case/set', tabId: target.tabId, change } as const;
+    const answer = await deps.request(request);
+    return !answer.ok && answer.error.code === 'internal' ? deps.request(request) : answer;
   }
 
   /** "Allow in Google": Google's consent window, then the change the agent asked for. */

@@ -4,6 +4,7 @@ import type { AuthService } from '../../../utils/auth/auth-service';
 import { createTokenStore } from '../../../utils/auth/token-store';
 import { createPrivacyRequests } from '../../../utils/background/privacy-requests';
 import { createSessions } from '../../../utils/background/sessions';
+import { endAccessWith } from './end-access';
 import { createTabContexts } from '../../../utils/background/tab-contexts';
 import type { PanelRequest } from '../../../utils/messaging/protocol';
 import { STORED_CATEGORIES } from '../../../utils/privacy/schemas';
@@ -38,6 +39,7 @@ async function setup() {
     now: () => NOW,
     allowedDomains: async () => null,
     onAccountChanged: vi.fn(),
+    endAccess: endAccessWith(fakeBrowser.storage.local, session, db, auth as unknown as AuthService),
   });
   const publish = vi.fn();
   const privacy = createPrivacyRequests({

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthService } from '../../../utils/auth/auth-service';
 import type { SessionArea } from '../../../utils/auth/token-store';
 import { createSessions } from '../../../utils/background/sessions';
+import { endAccessWith } from './end-access';
 import { createTabContexts } from '../../../utils/background/tab-contexts';
 import { countAccountRecords } from '../../../utils/db/purge';
 import { readAccount, writeAccount, writeThread } from '../../../utils/db/repositories';
@@ -41,6 +42,7 @@ async function setup(allowed: AllowedDomains, tabAccount: string | null, googleS
     now: () => NOW,
     allowedDomains: async () => allowed,
     onAccountChanged: vi.fn(),
+    endAccess: endAccessWith(memoryArea(), area, db, auth as unknown as AuthService),
   });
   return { db, auth, sessions };
 }

@@ -42,6 +42,30 @@ describe('changing the case', () => {
     expect(cases.busy.value).toBe(false);
   });
 
+  it('sends a change again when its answer was lost (Chrome stopped the worker), and shows what Gmail saved', async () => {
+    const { cases, conversation, answer, waiting } = setup({ editable: true, status: 'Open' });
+    cases.choose({ kind: 'status', value: 'Pending' });
+    const lost = { code: 'internal', detail: 'The message port closed before a response was received.' } as const;
+    await answer({ type: 'case/set' }, { ok: false, error: lost });
+    expect(cases.shown.value?.status).toBe('Pending');
+    expect(cases.busy.value).toBe(true);
+    expect(waiting('case/set').map((p) => p.request)).toEqual([{ type: 'case/set', tabId: 7, change: { kind: 'status', value: 'Pending' } }]);
+    await answer({ type: 'case/set' }, saved({ status: 'Pending' }));
+    expect(conversation.value?.case.status).toBe('Pending');
+    expect(cases.failure.value).toBeNull();
+  });
+
+  it('sends a change whose answer was lost once more only, then rolls back and says so', async () => {
+    const { cases, answer, pending } = setup({ editable: true, status: 'Open' });
+    cases.choose({ kind: 'status', value: 'Solved' });
+    const lost = { code: 'internal', detail: 'The message port closed before a response was received.' } as const;
+    await answer({ type: 'case/set' }, { ok: false, error: lost });
+    await answer({ type: 'case/set' }, { ok: false, error: lost });
+    expect(pending).toEqual([]);
+    expect(cases.shown.value?.status).toBe('Open');
+    expect(cases.failure.value).toEqual({ change: { kind: 'status', value: 'Solved' }, error: lost });
+  });
+
   it('sends one change at a time', async () => {
     const { cases, waiting } = setup({ editable: true });
     cases.choose({ kind: 'status', value: 'Open' });
