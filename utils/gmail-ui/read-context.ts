@@ -14,7 +14,17 @@ export interface GmailPage {
 }
 
 const ACCOUNT_PATH = /^(\/mail(?:\/b\/[A-Za-z0-9_-]{1,64})?\/u\/\d{1,2})(?:\/|$)/;
-const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
+/**
+ * The addresses the background accepts (gmailContextSchema: zod's z.email(), at most 320 characters).
+ * The content script stays free of zod, so this is zod's pattern, copied; a property test
+ * (read-context.property.test.ts) fails if the two part. Any other address — a bounce address with
+ * '=', an internationalised one — would make the background refuse the whole context and leave the
+ * panel on the previous conversation (issue 7), so it is left out: senders are only a hint, and the
+ * account email may be unknown.
+ */
+const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+const MAX_EMAIL_LENGTH = 320;
+const isEmail = (text: string): boolean => text.length <= MAX_EMAIL_LENGTH && EMAIL.test(text);
 
 /** `/mail/u/1/…` → `/mail/u/1`; Gmail's bare `/mail/` is account 0. */
 export function accountPathOf(pathname: string): string | null {
@@ -31,7 +41,7 @@ export function accountPathOf(pathname: string): string | null {
 export function accountEmailOf(title: string): string | null {
   const segments = title.split(' - ');
   const candidate = segments.length >= 3 ? segments[segments.length - 2]?.trim() : undefined;
-  return candidate && EMAIL.test(candidate) ? candidate.toLowerCase() : null;
+  return candidate && isEmail(candidate) ? candidate.toLowerCase() : null;
 }
 
 /** Lists named by two segments: `#label/<name>`, `#search/<query>`, `#category/<name>`. */
@@ -81,7 +91,7 @@ export function sendersOf(page: Pick<GmailPage, 'querySelectorAll'>): string[] {
   const senders = new Set<string>();
   for (const element of Array.from(page.querySelectorAll(MESSAGE_SENDER))) {
     const email = element.getAttribute(SENDER_EMAIL_ATTR)?.trim().toLowerCase() ?? '';
-    if (EMAIL.test(email) && email.length <= 320 && !isHidden(element)) senders.add(email);
+    if (isEmail(email) && !isHidden(element)) senders.add(email);
     if (senders.size === MAX_SENDERS) break;
   }
   return [...senders];
