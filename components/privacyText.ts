@@ -35,6 +35,8 @@ export const ACCESS_CATEGORY_TEXT: Record<AccessCategory, MessageKey> = {
 /** How long a category is kept: the access log six months (F7), Google data the admin's N days. */
 export function retentionText(t: Translate, category: StoredCategory, days: number, language: string): string {
   if (category === 'access-log') return t('storedAccessLogKept');
+  // The sign-in record is the session itself, not cached mail: retention never expires it.
+  if (category === 'account') return t('storedAccountKept');
   return t(isSingular(days, language) ? 'storedRemovedAfterOne' : 'storedRemovedAfterOther', formatCount(days, language));
 }
 

@@ -90,9 +90,14 @@ async function playStory(browserContext: BrowserContext, page: Page): Promise<vo
   await panel.getByTestId('queue-row').first().waitFor();
   await shot(panel, '7-panel-queue.png');
   await writeDraftFromTemplate(browserContext, page, panel, shot);
+  // The privacy centre: what is stored, the access log, and the agent's rights over it (F7).
+  await panel.getByRole('banner').getByRole('button', { name: 'Privacy', exact: true }).click();
+  await panel.getByTestId('privacy-access-log').getByRole('row').nth(1).waitFor();
+  await shot(panel, '10-panel-privacy-centre.png');
+  await panel.getByRole('button', { name: 'Back' }).click();
   await panel.getByRole('button', { name: 'Sign out and revoke access' }).click();
   await panel.getByRole('button', { name: 'Sign in with Google' }).waitFor();
-  await shot(panel, '10-panel-signed-out.png');
+  await shot(panel, '11-panel-signed-out.png');
   console.log('Done. Open the screenshots to see the product; run with a display for the interactive demo.');
 }
 

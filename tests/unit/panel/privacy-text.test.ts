@@ -7,6 +7,7 @@ describe('privacy centre words', () => {
     ['cached Google data, the admin’s days', 'conversations', 30, 'Removed after 30 days'],
     ['a single day', 'history', 1, 'Removed after 1 day'],
     ['the access log, six months whatever the policy', 'access-log', 30, 'Kept for 6 months'],
+    ['the sign-in record, which retention never expires', 'account', 30, 'Kept while you are signed in'],
   ] as const)('retention: %s', (_, category, days, text) => {
     expect(retentionText(t, category, days, 'en')).toBe(text);
   });
