@@ -41,7 +41,9 @@ async function allowInGoogleByKeyboard(panel: PanelPage, trigger: Locator, key =
   await allow.waitFor();
   await moveFocusTo(google, allow);
   await expectVisibleFocus(allow);
-  await google.keyboard.press('Enter');
+  // Enter activates a button on key down; Chrome may close the window (the redirect ends the flow)
+  // before the key comes up, so only key down is sent.
+  await google.keyboard.down('Enter');
 }
 
 function caseLabelsOf(google: FakeGoogleControl, subject: string): string[] {
