@@ -60,7 +60,7 @@ test.describe('in a browser in Brazilian Portuguese', () => {
     await expect(portuguese.getByRole('heading', { name: 'O registro de acessos' })).toBeVisible();
     await expect(portuguese).toContainText('Entradas com mais de seis meses são removidas.');
     await expect(portuguese).toContainText('"Fazer login com o Google"');
-    for (const action of ['Exportar meus dados', 'Apagar os dados deste cliente', 'Excluir todos os dados locais', 'Sair e revogar o acesso']) {
+    for (const action of ['Exportar meus dados', 'Apagar os dados deste cliente', 'Excluir os dados locais', 'Sair e revogar o acesso']) {
       await expect(portuguese.getByText(action, { exact: true })).toBeVisible();
     }
     await expect(portuguese.getByRole('link', { name: 'Gerenciar permissões do Google' })).toBeVisible();
